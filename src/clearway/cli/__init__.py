@@ -1,0 +1,22 @@
+"""The `clearway` command. Each command group lives in its own module and registers itself here."""
+
+from __future__ import annotations
+
+import typer
+
+from clearway.cli import lists, screening
+
+app = typer.Typer(
+    name="clearway",
+    help="Clearway: self-hosted KYC/KYB onboarding and compliance decisions.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+for module in (lists, screening):
+    module.register(app)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,24 @@
+"""Programmatic Alembic: `clearway db upgrade`, `clearway serve` and the tests all go through here."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from alembic import command
+from alembic.config import Config
+
+
+def alembic_config(database_url: str) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(resources.files("clearway") / "migrations"))
+    config.set_main_option("sqlalchemy.url", database_url.replace("%", "%%"))
+    return config
+
+
+def upgrade(database_url: str) -> None:
+    command.upgrade(alembic_config(database_url), "head")
+
+
+def check(database_url: str) -> None:
+    """Raise when the models and the migration history disagree (CI runs this on both databases)."""
+    command.check(alembic_config(database_url))

@@ -1,0 +1,9 @@
+"""Every table of every domain, gathered so that Alembic and the tests see one complete metadata."""
+
+from clearway.db.base import Base
+from clearway.screening import models as _screening_models  # noqa: F401
+from clearway.tenancy import models as _tenancy_models  # noqa: F401
+
+metadata = Base.metadata
+
+__all__ = ["metadata"]

@@ -1,0 +1,1 @@
+"""Tables of screening lists (filled in by the list-ingestion work)."""

@@ -1,0 +1,1 @@
+"""Accounts (tenants), child accounts, settings and credentials."""
