@@ -60,8 +60,10 @@ class ConfigurationViolation(DomainError):
 
 
 class MissingRequirements(DomainError):
-    def __init__(self, message: str) -> None:
-        super().__init__(message, "MISSING_REQUIREMENTS")
+    """Something the operation needs is not there yet (e.g. completing an application)."""
+
+    def __init__(self, message: str, entity_type: str | None = None) -> None:
+        super().__init__(message, "MISSING_REQUIREMENTS", entity_type=entity_type)
 
 
 class Conflict(DomainError):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from clearway.cli import lists, screening
+from clearway.cli import accounts, audit, demo, lists, screening, serve
 
 app = typer.Typer(
     name="clearway",
@@ -14,7 +14,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for module in (lists, screening):
+for module in (serve, accounts, demo, audit, lists, screening):
     module.register(app)
 
 

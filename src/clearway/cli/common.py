@@ -34,9 +34,10 @@ def open_database(settings: Settings, migrate: bool = True) -> Database:
     """Open the configured database, applying pending migrations first (commands need the schema)."""
     url = settings.effective_database_url
     try:
+        database = Database(url, pool_size=settings.db_pool_size)  # creates the data directory
         if migrate:
             upgrade(url)
-        return Database(url, pool_size=settings.db_pool_size)
+        return database
     except Exception as exc:  # noqa: BLE001 - report any connection/migration failure plainly
         fail(f"cannot open database {_redact(url)}: {exc}")
 

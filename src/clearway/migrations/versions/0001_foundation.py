@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-22 19:14:31.370687
+Create Date: 2026-11-22
 """
 
 from collections.abc import Sequence
@@ -36,6 +36,38 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('accounts', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_accounts_parent_id'), ['parent_id'], unique=False)
+
+    op.create_table('audit_chain_heads',
+    sa.Column('account_id', sa.String(length=64), nullable=False),
+    sa.Column('sequence', sa.Integer(), nullable=False),
+    sa.Column('last_hash', sa.String(length=64), nullable=False),
+    sa.ForeignKeyConstraint(['account_id'], ['accounts.id'], name=op.f('fk_audit_chain_heads_account_id_accounts')),
+    sa.PrimaryKeyConstraint('account_id', name=op.f('pk_audit_chain_heads'))
+    )
+    op.create_table('audit_events',
+    sa.Column('id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), autoincrement=True, nullable=False),
+    sa.Column('account_id', sa.String(length=64), nullable=False),
+    sa.Column('sequence', sa.Integer(), nullable=False),
+    sa.Column('occurred_at', clearway.db.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('action', sa.String(length=80), nullable=False),
+    sa.Column('entity_type', sa.String(length=40), nullable=False),
+    sa.Column('entity_id', sa.String(length=64), nullable=False),
+    sa.Column('actor_credential_id', sa.String(length=64), nullable=True),
+    sa.Column('actor_username', sa.String(length=200), nullable=True),
+    sa.Column('channel', sa.String(length=64), nullable=True),
+    sa.Column('request_id', sa.String(length=64), nullable=True),
+    sa.Column('before', sa.JSON(), nullable=True),
+    sa.Column('after', sa.JSON(), nullable=True),
+    sa.Column('previous_hash', sa.String(length=64), nullable=False),
+    sa.Column('hash', sa.String(length=64), nullable=False),
+    sa.ForeignKeyConstraint(['account_id'], ['accounts.id'], name=op.f('fk_audit_events_account_id_accounts')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_audit_events')),
+    sa.UniqueConstraint('account_id', 'sequence', name=op.f('uq_audit_events_account_id_sequence'))
+    )
+    with op.batch_alter_table('audit_events', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_audit_events_account_id'), ['account_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_audit_events_entity_id'), ['entity_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_audit_events_request_id'), ['request_id'], unique=False)
 
     op.create_table('credentials',
     sa.Column('id', sa.String(length=64), nullable=False),
@@ -78,6 +110,92 @@ def upgrade() -> None:
     with op.batch_alter_table('pricing_models', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_pricing_models_account_id'), ['account_id'], unique=False)
 
+    op.create_table('subject_records',
+    sa.Column('id', sa.String(length=64), nullable=False),
+    sa.Column('account_id', sa.String(length=64), nullable=False),
+    sa.Column('type', sa.String(length=30), nullable=False),
+    sa.Column('created_at', clearway.db.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', clearway.db.base.UTCDateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['account_id'], ['accounts.id'], name=op.f('fk_subject_records_account_id_accounts')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_subject_records'))
+    )
+    with op.batch_alter_table('subject_records', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_subject_records_account_id'), ['account_id'], unique=False)
+
+    op.create_table('applications',
+    sa.Column('id', sa.String(length=64), nullable=False),
+    sa.Column('account_id', sa.String(length=64), nullable=False),
+    sa.Column('subject_record_id', sa.String(length=64), nullable=False),
+    sa.Column('type', sa.String(length=40), nullable=False),
+    sa.Column('state', sa.String(length=20), nullable=False),
+    sa.Column('details', sa.JSON(), nullable=False),
+    sa.Column('applicant_email_key', sa.String(length=320), nullable=True),
+    sa.Column('source_application_id', sa.String(length=64), nullable=True),
+    sa.Column('started_at', clearway.db.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('ended_at', clearway.db.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('created_at', clearway.db.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', clearway.db.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('version', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['account_id'], ['accounts.id'], name=op.f('fk_applications_account_id_accounts')),
+    sa.ForeignKeyConstraint(['source_application_id'], ['applications.id'], name=op.f('fk_applications_source_application_id_applications')),
+    sa.ForeignKeyConstraint(['subject_record_id'], ['subject_records.id'], name=op.f('fk_applications_subject_record_id_subject_records')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_applications')),
+    sa.UniqueConstraint('account_id', 'applicant_email_key', name=op.f('uq_applications_account_id_applicant_email_key')),
+    sa.UniqueConstraint('subject_record_id', 'type', name=op.f('uq_applications_subject_record_id_type'))
+    )
+    with op.batch_alter_table('applications', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_applications_account_id'), ['account_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_applications_subject_record_id'), ['subject_record_id'], unique=False)
+
+    op.create_table('organizations',
+    sa.Column('id', sa.String(length=64), nullable=False),
+    sa.Column('entity_id', sa.String(length=36), nullable=False),
+    sa.Column('account_id', sa.String(length=64), nullable=False),
+    sa.Column('subject_record_id', sa.String(length=64), nullable=True),
+    sa.Column('legal_name', sa.String(length=300), nullable=True),
+    sa.Column('operating_name', sa.String(length=300), nullable=True),
+    sa.Column('registration_type', sa.String(length=60), nullable=True),
+    sa.Column('tax_id', sa.String(length=20), nullable=True),
+    sa.Column('phone_number', sa.String(length=20), nullable=True),
+    sa.Column('email', sa.String(length=320), nullable=True),
+    sa.Column('industry_category_codes', sa.JSON(), nullable=False),
+    sa.Column('additional_fields', sa.JSON(), nullable=False),
+    sa.Column('created_at', clearway.db.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', clearway.db.base.UTCDateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['account_id'], ['accounts.id'], name=op.f('fk_organizations_account_id_accounts')),
+    sa.ForeignKeyConstraint(['subject_record_id'], ['subject_records.id'], name=op.f('fk_organizations_subject_record_id_subject_records')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_organizations')),
+    sa.UniqueConstraint('entity_id', name=op.f('uq_organizations_entity_id')),
+    sa.UniqueConstraint('subject_record_id', name=op.f('uq_organizations_subject_record_id'))
+    )
+    with op.batch_alter_table('organizations', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_organizations_account_id'), ['account_id'], unique=False)
+
+    op.create_table('persons',
+    sa.Column('id', sa.String(length=64), nullable=False),
+    sa.Column('entity_id', sa.String(length=36), nullable=False),
+    sa.Column('account_id', sa.String(length=64), nullable=False),
+    sa.Column('subject_record_id', sa.String(length=64), nullable=True),
+    sa.Column('first_name', sa.String(length=200), nullable=True),
+    sa.Column('middle_name', sa.String(length=200), nullable=True),
+    sa.Column('last_name', sa.String(length=200), nullable=True),
+    sa.Column('email', sa.String(length=320), nullable=True),
+    sa.Column('date_of_birth', sa.Date(), nullable=True),
+    sa.Column('tax_id', sa.String(length=20), nullable=True),
+    sa.Column('citizenship', sa.String(length=2), nullable=True),
+    sa.Column('phone_number', sa.String(length=20), nullable=True),
+    sa.Column('addresses', sa.JSON(), nullable=False),
+    sa.Column('created_at', clearway.db.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', clearway.db.base.UTCDateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['account_id'], ['accounts.id'], name=op.f('fk_persons_account_id_accounts')),
+    sa.ForeignKeyConstraint(['subject_record_id'], ['subject_records.id'], name=op.f('fk_persons_subject_record_id_subject_records')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_persons')),
+    sa.UniqueConstraint('entity_id', name=op.f('uq_persons_entity_id'))
+    )
+    with op.batch_alter_table('persons', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_persons_account_id'), ['account_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_persons_subject_record_id'), ['subject_record_id'], unique=False)
+
     op.create_table('used_nonces',
     sa.Column('credential_id', sa.String(length=64), nullable=False),
     sa.Column('nonce', sa.String(length=128), nullable=False),
@@ -88,15 +206,61 @@ def upgrade() -> None:
     with op.batch_alter_table('used_nonces', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_used_nonces_expires_at'), ['expires_at'], unique=False)
 
+    op.create_table('ownerships',
+    sa.Column('id', sa.String(length=64), nullable=False),
+    sa.Column('account_id', sa.String(length=64), nullable=False),
+    sa.Column('organization_id', sa.String(length=64), nullable=False),
+    sa.Column('person_id', sa.String(length=64), nullable=False),
+    sa.Column('ownership_type', sa.String(length=40), nullable=True),
+    sa.Column('ownership_percentage', sa.Integer(), nullable=True),
+    sa.Column('ownership_year_month', sa.String(length=7), nullable=True),
+    sa.Column('business_person_position', sa.String(length=60), nullable=True),
+    sa.Column('created_at', clearway.db.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', clearway.db.base.UTCDateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['account_id'], ['accounts.id'], name=op.f('fk_ownerships_account_id_accounts')),
+    sa.ForeignKeyConstraint(['organization_id'], ['organizations.id'], name=op.f('fk_ownerships_organization_id_organizations')),
+    sa.ForeignKeyConstraint(['person_id'], ['persons.id'], name=op.f('fk_ownerships_person_id_persons')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_ownerships')),
+    sa.UniqueConstraint('organization_id', 'person_id', name=op.f('uq_ownerships_organization_id_person_id'))
+    )
+    with op.batch_alter_table('ownerships', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_ownerships_account_id'), ['account_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_ownerships_organization_id'), ['organization_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_ownerships_person_id'), ['person_id'], unique=False)
+
     # ### end Alembic commands ###
 
 
 def downgrade() -> None:
     # ### commands auto generated by Alembic - please adjust! ###
+    with op.batch_alter_table('ownerships', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_ownerships_person_id'))
+        batch_op.drop_index(batch_op.f('ix_ownerships_organization_id'))
+        batch_op.drop_index(batch_op.f('ix_ownerships_account_id'))
+
+    op.drop_table('ownerships')
     with op.batch_alter_table('used_nonces', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_used_nonces_expires_at'))
 
     op.drop_table('used_nonces')
+    with op.batch_alter_table('persons', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_persons_subject_record_id'))
+        batch_op.drop_index(batch_op.f('ix_persons_account_id'))
+
+    op.drop_table('persons')
+    with op.batch_alter_table('organizations', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_organizations_account_id'))
+
+    op.drop_table('organizations')
+    with op.batch_alter_table('applications', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_applications_subject_record_id'))
+        batch_op.drop_index(batch_op.f('ix_applications_account_id'))
+
+    op.drop_table('applications')
+    with op.batch_alter_table('subject_records', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_subject_records_account_id'))
+
+    op.drop_table('subject_records')
     with op.batch_alter_table('pricing_models', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_pricing_models_account_id'))
 
@@ -109,6 +273,13 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_credentials_account_id'))
 
     op.drop_table('credentials')
+    with op.batch_alter_table('audit_events', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_audit_events_request_id'))
+        batch_op.drop_index(batch_op.f('ix_audit_events_entity_id'))
+        batch_op.drop_index(batch_op.f('ix_audit_events_account_id'))
+
+    op.drop_table('audit_events')
+    op.drop_table('audit_chain_heads')
     with op.batch_alter_table('accounts', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_accounts_parent_id'))
 

@@ -1,0 +1,1 @@
+"""The wire dialects. Siblings: neither imports the other."""

@@ -1,0 +1,80 @@
+"""The ASGI application: wires settings, the database, middleware and both dialects. Nothing runs at
+import time; `create_app_from_env` is uvicorn's factory."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.openapi.utils import get_openapi
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import JSONResponse, Response
+
+from clearway import __version__
+from clearway.api.kompliant import envelope
+from clearway.api.kompliant.errors import ApiError, api_error_body
+from clearway.api.kompliant.openapi import SECURITY_SCHEMES, kompliant_openapi
+from clearway.api.kompliant.routes import kompliant_router
+from clearway.api.middleware import RequestLogMiddleware
+from clearway.db import Database
+from clearway.logging_setup import configure_logging
+from clearway.settings import Settings
+
+DESCRIPTION = ("Self-hosted KYC/KYB onboarding and compliance decisions. The application dialect: "
+               "`POST /<object>.<verb>` with KSig1-HMAC-SHA256 signatures.")
+
+
+def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
+    db = database or Database(settings.effective_database_url, settings.db_pool_size)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        if database is None:  # we opened it, we close it
+            db.dispose()
+
+    app = FastAPI(title="Clearway", version=__version__, description=DESCRIPTION, lifespan=lifespan)
+    app.state.db = db
+    app.add_middleware(RequestLogMiddleware)
+
+    @app.get("/healthz", tags=["operations"], summary="200 when the database is reachable.")
+    def healthz() -> JSONResponse:
+        reachable = db.ping()
+        return JSONResponse({"status": "ok" if reachable else "unavailable", "database": reachable},
+                            status_code=200 if reachable else 503)
+
+    app.add_exception_handler(StarletteHTTPException, _unknown_path)
+    app.include_router(kompliant_router(db, settings.master_key_bytes))  # last: it matches any /<name>
+    app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
+    return app
+
+
+async def _unknown_path(request: Request, exc: Exception) -> Response:
+    trace_id: str = request.state.trace_id
+    status = exc.status_code if isinstance(exc, StarletteHTTPException) else 500
+    if status == 404:  # the vendor answers unknown paths with 400
+        error = ApiError("BAD_REQUEST", f"Unknown path '{request.url.path}'.", sub_code="UNKNOWN_METHOD")
+        return envelope.failure(trace_id, 400, [api_error_body(error)])
+    detail = exc.detail if isinstance(exc, StarletteHTTPException) else "error"
+    return envelope.failure(trace_id, status, [api_error_body(ApiError("BAD_REQUEST", str(detail)))])
+
+
+def _openapi(app: FastAPI) -> dict[str, Any]:
+    if app.openapi_schema is None:
+        document = get_openapi(title=app.title, version=app.version, description=app.description,
+                               routes=app.routes)
+        paths, schemas = kompliant_openapi()
+        document.setdefault("paths", {}).update(paths)
+        components = document.setdefault("components", {})
+        components.setdefault("schemas", {}).update(schemas)
+        components.setdefault("securitySchemes", {}).update(SECURITY_SCHEMES)
+        app.openapi_schema = document
+    return app.openapi_schema
+
+
+def create_app_from_env() -> FastAPI:
+    settings = Settings()
+    configure_logging(settings.log_level, settings.log_json)
+    return create_app(settings)

@@ -1,0 +1,1 @@
+"""The intake side: subject records and application workflows."""

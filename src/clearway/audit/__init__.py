@@ -1,0 +1,1 @@
+"""The tamper-evident audit trail: every mutation, hash-chained per account."""

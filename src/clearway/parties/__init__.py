@@ -1,0 +1,1 @@
+"""Parties: persons and organizations, and the ownership relations between them."""

@@ -1,0 +1,105 @@
+"""Field rules of party data, as plain functions raising ValueError with a message fit for the caller.
+
+Wire schemas attach them to fields (so errors name the exact field path); domain services rely on them.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import phonenumbers
+import pycountry
+from email_validator import EmailNotValidError, validate_email
+
+MAX_AGE_YEARS = 130
+NINE_DIGITS = re.compile(r"^\d{9}$")
+YEAR_MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+US_STATE = re.compile(r"^[A-Z]{2}$")
+
+
+def normalise_email(value: str) -> str:
+    """Syntax check only (no DNS: the service must work offline and not leak data); returns the
+    normalised form (domain lower-cased, Unicode normalised)."""
+    try:
+        return validate_email(value.strip(), check_deliverability=False).normalized
+    except EmailNotValidError as exc:
+        raise ValueError(f"not a valid email address: {exc}") from exc
+
+
+def email_key(normalised_email: str) -> str:
+    """The comparison form for uniqueness rules: emails are compared case-insensitively."""
+    return normalised_email.casefold()
+
+
+def check_tax_id(value: str) -> str:
+    if not NINE_DIGITS.match(value):
+        raise ValueError("must be exactly 9 digits")
+    return value
+
+
+def normalise_na_phone(value: str) -> str:
+    """A 10-digit North American (NANP) number; returns the 10 digits."""
+    digits = re.sub(r"[\s().+-]", "", value)
+    if len(digits) == 11 and digits.startswith("1"):
+        digits = digits[1:]
+    if not re.fullmatch(r"[2-9]\d{2}[2-9]\d{6}", digits):
+        raise ValueError("must be a 10-digit North American phone number")
+    parsed = phonenumbers.parse(digits, "US")
+    if parsed.country_code != 1 or not phonenumbers.is_possible_number(parsed):
+        raise ValueError("must be a 10-digit North American phone number")
+    return digits
+
+
+def check_country(value: str) -> str:
+    if len(value) != 2 or pycountry.countries.get(alpha_2=value.upper()) is None:
+        raise ValueError("must be an ISO 3166-1 alpha-2 country code")
+    return value.upper()
+
+
+def check_state(value: str) -> str:
+    if not US_STATE.match(value.upper()):
+        raise ValueError("must be a 2-letter state code")
+    return value.upper()
+
+
+def check_date_of_birth(value: date, today: date | None = None) -> date:
+    today = today or date.today()
+    if value > today:
+        raise ValueError("must not be in the future")
+    if value < _years_before(today, MAX_AGE_YEARS):
+        raise ValueError(f"must be at most {MAX_AGE_YEARS} years ago")
+    return value
+
+
+def check_year_month(value: str) -> str:
+    match = YEAR_MONTH.match(value)
+    if not match:
+        raise ValueError("must be YYYY-MM")
+    if (int(match.group(1)), int(match.group(2))) > (date.today().year, date.today().month):
+        raise ValueError("must not be in the future")
+    return value
+
+
+def check_percentage(value: int) -> int:
+    if not 0 <= value <= 100:
+        raise ValueError("must be between 0 and 100")
+    return value
+
+
+def age_on(birth: date, day: date) -> int:
+    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
+
+
+def _years_before(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
+
+
+def mask_tax_id(value: str | None) -> str | None:
+    """Show only the last four digits, as the vendor does for sensitive data."""
+    if value is None:
+        return None
+    return "*" * (len(value) - 4) + value[-4:]
