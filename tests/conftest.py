@@ -7,9 +7,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
 
+from clearway.app import create_app
+from clearway.client import KompliantClient
 from clearway.db import Database
+from clearway.settings import Settings
 from tests.support.databases import migrated_database_url
+from tests.support.factories import SeededAccount, make_account
 
 
 @pytest.fixture(scope="session")
@@ -31,3 +37,31 @@ def fresh_database(tmp_path: Path) -> Iterator[Database]:
         db = Database(url)
         yield db
         db.dispose()
+
+
+@pytest.fixture(scope="session")
+def settings(tmp_path_factory: pytest.TempPathFactory, database_url: str) -> Settings:
+    return Settings(data_dir=tmp_path_factory.mktemp("data"), database_url=database_url)
+
+
+@pytest.fixture(scope="session")
+def app(settings: Settings, database: Database) -> FastAPI:
+    return create_app(settings, database)
+
+
+@pytest.fixture
+def account(database: Database) -> SeededAccount:
+    return make_account(database)
+
+
+@pytest.fixture
+def http(app: FastAPI) -> Iterator[TestClient]:
+    with TestClient(app) as client:
+        yield client
+
+
+@pytest.fixture
+def client(http: TestClient, account: SeededAccount) -> KompliantClient:
+    """A signed client (full mode) of a fresh account, over the real application in-process."""
+    creds = account.credentials
+    return KompliantClient("http://testserver", creds.api_key, creds.secret_key, creds.auth_token, http=http)

@@ -22,8 +22,10 @@ from clearway.db import Database
 from clearway.logging_setup import configure_logging
 from clearway.settings import Settings
 
-DESCRIPTION = ("Self-hosted KYC/KYB onboarding and compliance decisions. The application dialect: "
-               "`POST /<object>.<verb>` with KSig1-HMAC-SHA256 signatures.")
+DESCRIPTION = (
+    "Self-hosted KYC/KYB onboarding and compliance decisions. The application dialect: "
+    "`POST /<object>.<verb>` with KSig1-HMAC-SHA256 signatures."
+)
 
 
 def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
@@ -42,8 +44,10 @@ def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
     @app.get("/healthz", tags=["operations"], summary="200 when the database is reachable.")
     def healthz() -> JSONResponse:
         reachable = db.ping()
-        return JSONResponse({"status": "ok" if reachable else "unavailable", "database": reachable},
-                            status_code=200 if reachable else 503)
+        return JSONResponse(
+            {"status": "ok" if reachable else "unavailable", "database": reachable},
+            status_code=200 if reachable else 503,
+        )
 
     app.add_exception_handler(StarletteHTTPException, _unknown_path)
     app.include_router(kompliant_router(db, settings.master_key_bytes))  # last: it matches any /<name>
@@ -63,8 +67,9 @@ async def _unknown_path(request: Request, exc: Exception) -> Response:
 
 def _openapi(app: FastAPI) -> dict[str, Any]:
     if app.openapi_schema is None:
-        document = get_openapi(title=app.title, version=app.version, description=app.description,
-                               routes=app.routes)
+        document = get_openapi(
+            title=app.title, version=app.version, description=app.description, routes=app.routes
+        )
         paths, schemas = kompliant_openapi()
         document.setdefault("paths", {}).update(paths)
         components = document.setdefault("components", {})

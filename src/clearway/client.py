@@ -21,8 +21,14 @@ import orjson
 from clearway.api.kompliant import signing
 from clearway.api.kompliant.envelope import API_VERSION
 
-FULL_MODE_ELEMENTS = (signing.HTTP_VERB, signing.URL_PATH, signing.TIMESTAMP, signing.API_VERSION,
-                      signing.NONCE, signing.CONTENT_MD5)
+FULL_MODE_ELEMENTS = (
+    signing.HTTP_VERB,
+    signing.URL_PATH,
+    signing.TIMESTAMP,
+    signing.API_VERSION,
+    signing.NONCE,
+    signing.CONTENT_MD5,
+)
 
 
 class KompliantError(Exception):
@@ -41,19 +47,34 @@ class KompliantError(Exception):
 class Signer:
     """Computes the KSig1 headers of one request."""
 
-    def __init__(self, api_key: str, secret_key: str, auth_token: str,
-                 mode: Literal["full", "minimal"] = "full",
-                 elements: Sequence[str] = FULL_MODE_ELEMENTS, version: str = API_VERSION) -> None:
+    def __init__(
+        self,
+        api_key: str,
+        secret_key: str,
+        auth_token: str,
+        mode: Literal["full", "minimal"] = "full",
+        elements: Sequence[str] = FULL_MODE_ELEMENTS,
+        version: str = API_VERSION,
+    ) -> None:
         self.api_key, self.secret_key, self.auth_token = api_key, secret_key, auth_token
         self.elements = list(elements) if mode == "full" else []
         self.version = version
 
-    def headers(self, verb: str, path: str, body: bytes, timestamp: int | None = None,
-                nonce: str | None = None) -> dict[str, str]:
-        headers = {"X-API-Key": self.api_key, "X-API-Auth-Token": self.auth_token,
-                   "X-API-Version": self.version, "Content-Type": "application/json"}
-        values = {signing.API_KEY: self.api_key, signing.HTTP_VERB: verb.upper(), signing.URL_PATH: path,
-                  signing.API_VERSION: self.version}
+    def headers(
+        self, verb: str, path: str, body: bytes, timestamp: int | None = None, nonce: str | None = None
+    ) -> dict[str, str]:
+        headers = {
+            "X-API-Key": self.api_key,
+            "X-API-Auth-Token": self.auth_token,
+            "X-API-Version": self.version,
+            "Content-Type": "application/json",
+        }
+        values = {
+            signing.API_KEY: self.api_key,
+            signing.HTTP_VERB: verb.upper(),
+            signing.URL_PATH: path,
+            signing.API_VERSION: self.version,
+        }
         if self.elements:
             values[signing.TIMESTAMP] = str(timestamp if timestamp is not None else int(time.time()))
             values[signing.NONCE] = nonce or secrets.token_urlsafe(16)
@@ -69,9 +90,16 @@ class Signer:
 
 
 class KompliantClient:
-    def __init__(self, base_url: str, api_key: str, secret_key: str, auth_token: str,
-                 mode: Literal["full", "minimal"] = "full", timeout: float = 10.0,
-                 http: httpx.Client | None = None) -> None:
+    def __init__(
+        self,
+        base_url: str,
+        api_key: str,
+        secret_key: str,
+        auth_token: str,
+        mode: Literal["full", "minimal"] = "full",
+        timeout: float = 10.0,
+        http: httpx.Client | None = None,
+    ) -> None:
         self.signer = Signer(api_key, secret_key, auth_token, mode)
         self._http = http or httpx.Client(base_url=base_url, timeout=timeout)
 
@@ -97,6 +125,7 @@ class KompliantClient:
     def __enter__(self) -> Self:
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 traceback: TracebackType | None) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, traceback: TracebackType | None
+    ) -> None:
         self.close()

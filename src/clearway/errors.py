@@ -29,8 +29,11 @@ class InvalidInput(DomainError):
     """A value is malformed or breaks a field rule."""
 
     def __init__(self, field_name: str, message: str) -> None:
-        super().__init__(f"Invalid value for '{field_name}': {message}", "BAD_REQUEST",
-                         details=[FieldIssue(field_name, message)])
+        super().__init__(
+            f"Invalid value for '{field_name}': {message}",
+            "BAD_REQUEST",
+            details=[FieldIssue(field_name, message)],
+        )
 
 
 class NotFound(DomainError):
@@ -38,8 +41,12 @@ class NotFound(DomainError):
 
     def __init__(self, entity_type: str, entity_id: str, field_name: str | None = None) -> None:
         details = [FieldIssue(field_name, f"{entity_type} not found")] if field_name else []
-        super().__init__(f"{entity_type} '{entity_id}' was not found", "ENTITY_NOT_FOUND",
-                         entity_type=entity_type, details=details)
+        super().__init__(
+            f"{entity_type} '{entity_id}' was not found",
+            "ENTITY_NOT_FOUND",
+            entity_type=entity_type,
+            details=details,
+        )
 
 
 class RuleViolation(DomainError):
@@ -52,11 +59,17 @@ class RuleViolation(DomainError):
 class ConfigurationViolation(DomainError):
     """The account's configuration forbids the operation."""
 
-    def __init__(self, sub_code: str, message: str, entity_type: str | None = None,
-                 field_name: str | None = None) -> None:
+    def __init__(
+        self, sub_code: str, message: str, entity_type: str | None = None, field_name: str | None = None
+    ) -> None:
         details = [FieldIssue(field_name, message)] if field_name else []
-        super().__init__(message, "ACCOUNT_CONFIGURATION_VIOLATION", sub_code=sub_code,
-                         entity_type=entity_type, details=details)
+        super().__init__(
+            message,
+            "ACCOUNT_CONFIGURATION_VIOLATION",
+            sub_code=sub_code,
+            entity_type=entity_type,
+            details=details,
+        )
 
 
 class MissingRequirements(DomainError):

@@ -20,5 +20,6 @@ def new_id(prefix: str) -> str:
 
 def is_valid_id(value: str, prefix: str) -> bool:
     head, sep, tail = value.partition("_")
-    return (sep == "_" and head == prefix and len(tail) == RANDOM_PART_LENGTH
-            and all(ch in BASE62 for ch in tail))
+    return (
+        sep == "_" and head == prefix and len(tail) == RANDOM_PART_LENGTH and all(ch in BASE62 for ch in tail)
+    )

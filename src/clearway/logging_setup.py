@@ -10,8 +10,9 @@ import structlog
 
 def configure_logging(level: str = "info", json_lines: bool = True) -> None:
     numeric = logging.getLevelName(level.upper())
-    renderer: structlog.types.Processor = (structlog.processors.JSONRenderer() if json_lines
-                                           else structlog.dev.ConsoleRenderer(colors=False))
+    renderer: structlog.types.Processor = (
+        structlog.processors.JSONRenderer() if json_lines else structlog.dev.ConsoleRenderer(colors=False)
+    )
     structlog.configure(
         processors=[
             structlog.contextvars.merge_contextvars,

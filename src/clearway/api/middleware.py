@@ -40,6 +40,13 @@ class RequestLogMiddleware:
         try:
             await self.app(scope, receive, send_with_trace)
         finally:
-            log.info("request", trace_id=trace_id, http_method=scope["method"], path=scope["path"],
-                     status=status, duration_ms=round((time.perf_counter() - started) * 1000, 2),
-                     account=state.get("account_id"), method=state.get("rpc_method"))
+            log.info(
+                "request",
+                trace_id=trace_id,
+                http_method=scope["method"],
+                path=scope["path"],
+                status=status,
+                duration_ms=round((time.perf_counter() - started) * 1000, 2),
+                account=state.get("account_id"),
+                method=state.get("rpc_method"),
+            )

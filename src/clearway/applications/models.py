@@ -29,8 +29,10 @@ class Application(Base):
     # account forbids duplicates, NULL otherwise; the unique constraint makes concurrent writers collide
     # in the database instead of both passing a check.
     # One workflow of each type per subject record (the vendor's SUBJECT_RECORD_WORKFLOW_TYPE_LIMIT).
-    __table_args__ = (UniqueConstraint("account_id", "applicant_email_key"),
-                      UniqueConstraint("subject_record_id", "type"))
+    __table_args__ = (
+        UniqueConstraint("account_id", "applicant_email_key"),
+        UniqueConstraint("subject_record_id", "type"),
+    )
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     account_id: Mapped[str] = mapped_column(ForeignKey("accounts.id"), index=True)

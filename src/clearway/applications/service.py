@@ -34,18 +34,21 @@ WORKFLOW = "Workflow"
 
 # --- subject records -------------------------------------------------------------------------------
 
+
 def create_subject_record(session: Session, account: Account, record_type: str = "BUSINESS") -> SubjectRecord:
     if record_type != "BUSINESS":
-        raise RuleViolation("INVALID_SUBJECT_RECORD_TYPE", "BUSINESS is the only subject record type",
-                            "SubjectRecord")
+        raise RuleViolation(
+            "INVALID_SUBJECT_RECORD_TYPE", "BUSINESS is the only subject record type", "SubjectRecord"
+        )
     record = SubjectRecord(id=new_id("sr"), account_id=account.id, type=record_type)
     session.add(record)
     session.flush()
     return record
 
 
-def get_subject_record(session: Session, account_id: str, record_id: str,
-                       field_name: str = "subject_record_id") -> SubjectRecord:
+def get_subject_record(
+    session: Session, account_id: str, record_id: str, field_name: str = "subject_record_id"
+) -> SubjectRecord:
     record = session.get(SubjectRecord, record_id)
     if record is None or record.account_id != account_id:
         raise NotFound("SubjectRecord", record_id, field_name)
@@ -59,8 +62,14 @@ def list_subject_records(session: Session, account_id: str) -> list[SubjectRecor
 
 # --- applications ----------------------------------------------------------------------------------
 
-def get_application(session: Session, account_id: str, application_id: str,
-                    field_name: str = "workflow_id", for_update: bool = False) -> Application:
+
+def get_application(
+    session: Session,
+    account_id: str,
+    application_id: str,
+    field_name: str = "workflow_id",
+    for_update: bool = False,
+) -> Application:
     application = session.get(Application, application_id, with_for_update=for_update)
     if application is None or application.account_id != account_id:
         raise NotFound(WORKFLOW, application_id, field_name)
@@ -75,18 +84,32 @@ def list_applications(session: Session, account_id: str, subject_record_id: str 
     return list(session.scalars(query.order_by(Application.created_at, Application.id)))
 
 
-def create_application(session: Session, account: Account, workflow_type: str, state: str,
-                       subject_record_id: str | None, details: Mapping[str, Any]) -> Application:
+def create_application(
+    session: Session,
+    account: Account,
+    workflow_type: str,
+    state: str,
+    subject_record_id: str | None,
+    details: Mapping[str, Any],
+) -> Application:
     if workflow_type not in CREATABLE_TYPES:
-        raise RuleViolation("INVALID_WORKFLOW_TYPE", f"workflows of type {workflow_type} cannot be created "
-                            "directly", WORKFLOW)
+        raise RuleViolation(
+            "INVALID_WORKFLOW_TYPE", f"workflows of type {workflow_type} cannot be created directly", WORKFLOW
+        )
     if subject_record_id is None:
         record = create_subject_record(session, account)
     else:
         record = get_subject_record(session, account.id, subject_record_id, "workflow.subject_record_id")
         _check_type_limit(session, record, workflow_type)
-    application = Application(id=new_id("w"), account_id=account.id, subject_record_id=record.id,
-                              type=workflow_type, state=state, details={}, version=1)
+    application = Application(
+        id=new_id("w"),
+        account_id=account.id,
+        subject_record_id=record.id,
+        type=workflow_type,
+        state=state,
+        details={},
+        version=1,
+    )
     if state == STARTED:
         application.started_at = utcnow()
     if workflow_type == BUSINESS_APPLICATION:
@@ -101,11 +124,15 @@ def create_application(session: Session, account: Account, workflow_type: str, s
 
 
 def _check_type_limit(session: Session, record: SubjectRecord, workflow_type: str) -> None:
-    query = select(Application.id).where(Application.subject_record_id == record.id,
-                                         Application.type == workflow_type)
+    query = select(Application.id).where(
+        Application.subject_record_id == record.id, Application.type == workflow_type
+    )
     if session.scalars(query).first() is not None:
-        raise RuleViolation("SUBJECT_RECORD_WORKFLOW_TYPE_LIMIT",
-                            f"subject record {record.id} already has a {workflow_type} workflow", WORKFLOW)
+        raise RuleViolation(
+            "SUBJECT_RECORD_WORKFLOW_TYPE_LIMIT",
+            f"subject record {record.id} already has a {workflow_type} workflow",
+            WORKFLOW,
+        )
 
 
 @dataclass(frozen=True)
@@ -114,9 +141,14 @@ class ApplicationChange:
     after: dict[str, Any]
 
 
-def update_business_application(session: Session, account: Account, application_id: str,
-                                details: Mapping[str, Any], expected_type: str | None = None,
-                                expected_subject_record_id: str | None = None) -> ApplicationChange:
+def update_business_application(
+    session: Session,
+    account: Account,
+    application_id: str,
+    details: Mapping[str, Any],
+    expected_type: str | None = None,
+    expected_subject_record_id: str | None = None,
+) -> ApplicationChange:
     """The seed's `workflow.update`: partial update of a CREATED business application's details.
 
     `details` holds only the fields the caller sent: a value sets, None unsets, `applying_user` merges
@@ -133,28 +165,37 @@ def update_business_application(session: Session, account: Account, application_
     return ApplicationChange(before, snapshot(application))
 
 
-def _check_claims(application: Application, expected_type: str | None,
-                  expected_subject_record_id: str | None) -> None:
+def _check_claims(
+    application: Application, expected_type: str | None, expected_subject_record_id: str | None
+) -> None:
     """The seed's example repeats the workflow's type and subject record; they must agree with it."""
     if expected_type is not None and expected_type != application.type:
-        raise RuleViolation("INVALID_WORKFLOW_TYPE", f"workflow {application.id} is of type "
-                            f"{application.type}, not {expected_type}", WORKFLOW)
+        raise RuleViolation(
+            "INVALID_WORKFLOW_TYPE",
+            f"workflow {application.id} is of type {application.type}, not {expected_type}",
+            WORKFLOW,
+        )
     if expected_subject_record_id is not None and expected_subject_record_id != application.subject_record_id:
-        raise InvalidInput("workflow.subject_record_id",
-                           f"workflow {application.id} belongs to another subject record")
+        raise InvalidInput(
+            "workflow.subject_record_id", f"workflow {application.id} belongs to another subject record"
+        )
 
 
 def _check_updatable(application: Application) -> None:
     if application.type != BUSINESS_APPLICATION:
-        raise RuleViolation("INVALID_WORKFLOW_TYPE", "only BUSINESS_APPLICATION workflows can be updated",
-                            WORKFLOW)
+        raise RuleViolation(
+            "INVALID_WORKFLOW_TYPE", "only BUSINESS_APPLICATION workflows can be updated", WORKFLOW
+        )
     _require_created(application)
 
 
 def _require_created(application: Application) -> None:
     if application.state == STARTED:
-        raise RuleViolation("WORKFLOW_ALREADY_STARTED", f"workflow {application.id} has already started; "
-                            "only CREATED workflows can be changed", WORKFLOW)
+        raise RuleViolation(
+            "WORKFLOW_ALREADY_STARTED",
+            f"workflow {application.id} has already started; only CREATED workflows can be changed",
+            WORKFLOW,
+        )
     if application.state == ENDED:
         raise RuleViolation("WORKFLOW_ENDED", f"workflow {application.id} has ended", WORKFLOW)
 
@@ -184,13 +225,15 @@ def _set_or_unset(target: dict[str, Any], name: str, value: Any) -> None:
         target[name] = value
 
 
-def _check_detail_references(session: Session, account: Account, details: Mapping[str, Any],
-                             path: str) -> None:
+def _check_detail_references(
+    session: Session, account: Account, details: Mapping[str, Any], path: str
+) -> None:
     if details.get("pricing_model_id") is not None:
         get_pricing_model(session, account.id, details["pricing_model_id"], f"{path}.pricing_model_id")
     if details.get("equipment_collection_id") is not None:
-        get_equipment_collection(session, account.id, details["equipment_collection_id"],
-                                 f"{path}.equipment_collection_id")
+        get_equipment_collection(
+            session, account.id, details["equipment_collection_id"], f"{path}.equipment_collection_id"
+        )
 
 
 def applying_user_email(application: Application) -> str | None:
@@ -211,12 +254,18 @@ def _flush_guarding_duplicates(session: Session) -> None:
     except exc.IntegrityError as error:
         if "applicant_email_key" in str(error.orig):
             raise ConfigurationViolation(
-                "DUPLICATE_EMAIL", "The email address provided for the applying user is already in use by "
-                "another Business-Application-type Workflow for the same account.", WORKFLOW,
-                "workflow.details.business_application_details.applying_user.email") from error
+                "DUPLICATE_EMAIL",
+                "The email address provided for the applying user is already in use by "
+                "another Business-Application-type Workflow for the same account.",
+                WORKFLOW,
+                "workflow.details.business_application_details.applying_user.email",
+            ) from error
         if "subject_record_id" in str(error.orig):
-            raise RuleViolation("SUBJECT_RECORD_WORKFLOW_TYPE_LIMIT", "the subject record already has a "
-                                "workflow of this type", WORKFLOW) from error
+            raise RuleViolation(
+                "SUBJECT_RECORD_WORKFLOW_TYPE_LIMIT",
+                "the subject record already has a workflow of this type",
+                WORKFLOW,
+            ) from error
         raise
 
 
@@ -247,32 +296,73 @@ def missing_requirements(session: Session, application: Application) -> list[Req
         raise RuleViolation("WORKFLOW_ENDED", f"workflow {application.id} has ended", WORKFLOW)
     missing: list[Requirement] = []
     if application.state != STARTED:
-        missing.append(Requirement("STARTED_WORKFLOW_REQUIRED", WORKFLOW, application.id,
-                                   "The workflow must be started before it can complete.", ["workflow.start"]))
+        missing.append(
+            Requirement(
+                "STARTED_WORKFLOW_REQUIRED",
+                WORKFLOW,
+                application.id,
+                "The workflow must be started before it can complete.",
+                ["workflow.start"],
+            )
+        )
     if not applying_user_email(application):
-        missing.append(Requirement("FIELDS_REQUIRED", WORKFLOW, application.id,
-                                   "The applying user's email is required.", ["workflow.update"],
-                                   ["details.business_application_details.applying_user.email"]))
+        missing.append(
+            Requirement(
+                "FIELDS_REQUIRED",
+                WORKFLOW,
+                application.id,
+                "The applying user's email is required.",
+                ["workflow.update"],
+                ["details.business_application_details.applying_user.email"],
+            )
+        )
     missing.extend(_business_requirements(session, application))
     return missing
 
 
 def _business_requirements(session: Session, application: Application) -> list[Requirement]:
-    business = session.scalars(select(Organization).where(
-        Organization.subject_record_id == application.subject_record_id)).one_or_none()
+    business = session.scalars(
+        select(Organization).where(Organization.subject_record_id == application.subject_record_id)
+    ).one_or_none()
     if business is None:
-        return [Requirement("BUSINESS_REQUIRED", "SubjectRecord", application.subject_record_id,
-                            "A business is required.", ["business.create"], ["legal_name", "tax_id"])]
+        return [
+            Requirement(
+                "BUSINESS_REQUIRED",
+                "SubjectRecord",
+                application.subject_record_id,
+                "A business is required.",
+                ["business.create"],
+                ["legal_name", "tax_id"],
+            )
+        ]
     missing: list[Requirement] = []
     absent = [name for name in ("legal_name", "tax_id") if not getattr(business, name)]
     if absent:
-        missing.append(Requirement("FIELDS_REQUIRED", "Business", business.id,
-                                   f"The business needs: {', '.join(absent)}.", ["business.update"], absent))
-    control_prong = session.scalars(select(Ownership.id).where(
-        Ownership.organization_id == business.id, Ownership.ownership_type == CONTROL_PRONG)).first()
+        missing.append(
+            Requirement(
+                "FIELDS_REQUIRED",
+                "Business",
+                business.id,
+                f"The business needs: {', '.join(absent)}.",
+                ["business.update"],
+                absent,
+            )
+        )
+    control_prong = session.scalars(
+        select(Ownership.id).where(
+            Ownership.organization_id == business.id, Ownership.ownership_type == CONTROL_PRONG
+        )
+    ).first()
     if control_prong is None:
-        missing.append(Requirement("CONTROL_PRONG_OWNER_REQUIRED", "Business", business.id,
-                                   "At least one CONTROL_PRONG owner is required.", ["business.addOwner"]))
+        missing.append(
+            Requirement(
+                "CONTROL_PRONG_OWNER_REQUIRED",
+                "Business",
+                business.id,
+                "At least one CONTROL_PRONG owner is required.",
+                ["business.addOwner"],
+            )
+        )
     return missing
 
 
@@ -292,9 +382,15 @@ def complete_application(session: Session, account: Account, application_id: str
     now = utcnow()
     application.state, application.ended_at = ENDED, now
     underwriting = Application(
-        id=new_id("w"), account_id=account.id, subject_record_id=application.subject_record_id,
-        type=BUSINESS_UNDERWRITING, state=STARTED, started_at=now, source_application_id=application.id,
-        details={"application_workflow_id": application.id, "decision": "PENDING"}, version=1,
+        id=new_id("w"),
+        account_id=account.id,
+        subject_record_id=application.subject_record_id,
+        type=BUSINESS_UNDERWRITING,
+        state=STARTED,
+        started_at=now,
+        source_application_id=application.id,
+        details={"application_workflow_id": application.id, "decision": "PENDING"},
+        version=1,
     )
     session.add(underwriting)
     _flush_guarding_duplicates(session)
@@ -303,19 +399,32 @@ def complete_application(session: Session, account: Account, application_id: str
 
 class MissingRequirementsError(MissingRequirements):
     def __init__(self, missing: list[Requirement]) -> None:
-        super().__init__("The workflow cannot complete: "
-                         + " ".join(requirement.message for requirement in missing), WORKFLOW)
+        super().__init__(
+            "The workflow cannot complete: " + " ".join(requirement.message for requirement in missing),
+            WORKFLOW,
+        )
         self.missing = missing
 
 
 def snapshot(application: Application) -> dict[str, Any]:
     """The audited form of an application."""
-    return {"type": application.type, "state": application.state,
-            "subject_record_id": application.subject_record_id, "details": copy.deepcopy(application.details)}
+    return {
+        "type": application.type,
+        "state": application.state,
+        "subject_record_id": application.subject_record_id,
+        "details": copy.deepcopy(application.details),
+    }
 
 
-def subject_record_parties(session: Session, record: SubjectRecord) -> tuple[Organization | None, list[Person]]:
-    business = session.scalars(select(Organization).where(Organization.subject_record_id == record.id)).first()
-    persons = list(session.scalars(select(Person).where(Person.subject_record_id == record.id)
-                                   .order_by(Person.created_at, Person.id)))
+def subject_record_parties(
+    session: Session, record: SubjectRecord
+) -> tuple[Organization | None, list[Person]]:
+    business = session.scalars(
+        select(Organization).where(Organization.subject_record_id == record.id)
+    ).first()
+    persons = list(
+        session.scalars(
+            select(Person).where(Person.subject_record_id == record.id).order_by(Person.created_at, Person.id)
+        )
+    )
     return business, persons

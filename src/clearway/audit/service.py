@@ -27,16 +27,33 @@ class Actor:
     request_id: str | None = None
 
 
-def append_event(session: Session, account_id: str, actor: Actor, action: str, entity_type: str,
-                 entity_id: str, before: dict[str, Any] | None, after: dict[str, Any] | None) -> AuditEvent:
+def append_event(
+    session: Session,
+    account_id: str,
+    actor: Actor,
+    action: str,
+    entity_type: str,
+    entity_id: str,
+    before: dict[str, Any] | None,
+    after: dict[str, Any] | None,
+) -> AuditEvent:
     """Record one mutation in the caller's transaction. Call it last in a unit of work: it locks the
     account's chain head until commit."""
     head = _lock_chain_head(session, account_id)
     event = AuditEvent(
-        account_id=account_id, sequence=head.sequence + 1, occurred_at=utcnow(), action=action,
-        entity_type=entity_type, entity_id=entity_id, actor_credential_id=actor.credential_id,
-        actor_username=actor.username, channel=actor.channel, request_id=actor.request_id,
-        before=_jsonable(before), after=_jsonable(after), previous_hash=head.last_hash,
+        account_id=account_id,
+        sequence=head.sequence + 1,
+        occurred_at=utcnow(),
+        action=action,
+        entity_type=entity_type,
+        entity_id=entity_id,
+        actor_credential_id=actor.credential_id,
+        actor_username=actor.username,
+        channel=actor.channel,
+        request_id=actor.request_id,
+        before=_jsonable(before),
+        after=_jsonable(after),
+        previous_hash=head.last_hash,
     )
     event.hash = event_hash(event)
     head.sequence, head.last_hash = event.sequence, event.hash
@@ -57,12 +74,19 @@ def _lock_chain_head(session: Session, account_id: str) -> AuditChainHead:
 
 def event_hash(event: AuditEvent) -> str:
     payload = {
-        "account_id": event.account_id, "sequence": event.sequence,
-        "occurred_at": _timestamp(event.occurred_at), "action": event.action,
-        "entity_type": event.entity_type, "entity_id": event.entity_id,
-        "actor_credential_id": event.actor_credential_id, "actor_username": event.actor_username,
-        "channel": event.channel, "request_id": event.request_id, "before": event.before,
-        "after": event.after, "previous_hash": event.previous_hash,
+        "account_id": event.account_id,
+        "sequence": event.sequence,
+        "occurred_at": _timestamp(event.occurred_at),
+        "action": event.action,
+        "entity_type": event.entity_type,
+        "entity_id": event.entity_id,
+        "actor_credential_id": event.actor_credential_id,
+        "actor_username": event.actor_username,
+        "channel": event.channel,
+        "request_id": event.request_id,
+        "before": event.before,
+        "after": event.after,
+        "previous_hash": event.previous_hash,
     }
     canonical = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(canonical.encode()).hexdigest()

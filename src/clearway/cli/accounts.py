@@ -20,12 +20,17 @@ KINDS = ("signing",)
 @accounts_app.command("create")
 def create_account(
     name: Annotated[str, typer.Option(help="Display name of the account.")],
-    account_id: Annotated[str | None, typer.Option("--id", help="Account id (sb_… or lv_…); generated "
-                                                   "when omitted.")] = None,
+    account_id: Annotated[
+        str | None, typer.Option("--id", help="Account id (sb_… or lv_…); generated when omitted.")
+    ] = None,
     live: Annotated[bool, typer.Option("--live", help="A live (lv_…) account instead of sandbox.")] = False,
     parent: Annotated[str | None, typer.Option(help="Make it a child account of this account.")] = None,
-    allow_duplicate_emails: Annotated[bool, typer.Option(
-        "--allow-duplicate-emails", help="Allow one applying-user email on several applications.")] = False,
+    allow_duplicate_emails: Annotated[
+        bool,
+        typer.Option(
+            "--allow-duplicate-emails", help="Allow one applying-user email on several applications."
+        ),
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Create an account and its first signing credentials (shown once: store them)."""
@@ -37,16 +42,21 @@ def create_account(
             issued = tenancy.create_signing_credentials(session, settings.master_key_bytes, account)
     except DomainError as error:
         fail(error.message)
-    output = {"account_id": issued.account_id, "api_key": issued.api_key, "secret_key": issued.secret_key,
-              "auth_token": issued.auth_token}
+    output = {
+        "account_id": issued.account_id,
+        "api_key": issued.api_key,
+        "secret_key": issued.secret_key,
+        "auth_token": issued.auth_token,
+    }
     _emit(output, as_json, f"account {issued.account_id} created")
 
 
 @keys_app.command("create")
 def create_keys(
     account: Annotated[str, typer.Option(help="The account the credentials belong to.")],
-    kind: Annotated[str, typer.Option(help="Credential kind: signing (KSig1 API key, secret key, "
-                                      "auth token).")] = "signing",
+    kind: Annotated[
+        str, typer.Option(help="Credential kind: signing (KSig1 API key, secret key, auth token).")
+    ] = "signing",
     api_key: Annotated[str | None, typer.Option(help="Import: the existing API key.")] = None,
     secret_key: Annotated[str | None, typer.Option(help="Import: the existing secret key (base64).")] = None,
     auth_token: Annotated[str | None, typer.Option(help="Import: the existing auth token.")] = None,
@@ -60,12 +70,17 @@ def create_keys(
     try:
         with db.transaction() as session:
             owner = tenancy.get_account(session, account)
-            issued = tenancy.create_signing_credentials(session, settings.master_key_bytes, owner, api_key,
-                                                        secret_key, auth_token)
+            issued = tenancy.create_signing_credentials(
+                session, settings.master_key_bytes, owner, api_key, secret_key, auth_token
+            )
     except DomainError as error:
         fail(error.message)
-    output = {"account_id": issued.account_id, "api_key": issued.api_key, "secret_key": issued.secret_key,
-              "auth_token": issued.auth_token}
+    output = {
+        "account_id": issued.account_id,
+        "api_key": issued.api_key,
+        "secret_key": issued.secret_key,
+        "auth_token": issued.auth_token,
+    }
     _emit(output, as_json, f"credentials created for {issued.account_id}")
 
 

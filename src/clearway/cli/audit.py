@@ -24,7 +24,9 @@ def verify(
     if as_json:
         print_json(result.__dict__)
     if not result.intact:
-        fail(f"audit chain of {account} is broken at event {result.first_broken_sequence}: {result.reason}", 1)
+        fail(
+            f"audit chain of {account} is broken at event {result.first_broken_sequence}: {result.reason}", 1
+        )
     if not as_json:
         typer.echo(f"audit chain of {account} intact ({result.events} events)")
 

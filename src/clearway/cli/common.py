@@ -25,8 +25,9 @@ def load_settings() -> Settings:
     try:
         return Settings()
     except ValidationError as exc:
-        problems = "; ".join(f"CLEARWAY_{'_'.join(map(str, e['loc'])).upper()}: {e['msg']}"
-                             for e in exc.errors())
+        problems = "; ".join(
+            f"CLEARWAY_{'_'.join(map(str, e['loc'])).upper()}: {e['msg']}" for e in exc.errors()
+        )
         fail(f"invalid configuration: {problems}")
 
 
@@ -38,7 +39,7 @@ def open_database(settings: Settings, migrate: bool = True) -> Database:
         if migrate:
             upgrade(url)
         return database
-    except Exception as exc:  # noqa: BLE001 - report any connection/migration failure plainly
+    except Exception as exc:
         fail(f"cannot open database {_redact(url)}: {exc}")
 
 

@@ -15,8 +15,8 @@ from clearway.api.kompliant.envelope import API_VERSION
 from clearway.applications import service as applications
 from clearway.audit.service import Actor, append_event
 from clearway.cli.common import load_settings, open_database
-from clearway.parties import service as parties
 from clearway.client import Signer
+from clearway.parties import service as parties
 from clearway.settings import Settings
 from clearway.tenancy import service as tenancy
 from clearway.tenancy.models import Account
@@ -51,8 +51,12 @@ def _credentials(session: Session, settings: Settings, account: Account, path: P
         if tenancy.find_credential(session, stored["api_key"]) is not None:
             return stored
     issued = tenancy.create_signing_credentials(session, settings.master_key_bytes, account)
-    credentials = {"account_id": issued.account_id, "api_key": issued.api_key,
-                   "secret_key": issued.secret_key, "auth_token": issued.auth_token}
+    credentials = {
+        "account_id": issued.account_id,
+        "api_key": issued.api_key,
+        "secret_key": issued.secret_key,
+        "auth_token": issued.auth_token,
+    }
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(credentials, indent=2))
     path.chmod(0o600)
@@ -62,33 +66,72 @@ def _credentials(session: Session, settings: Settings, account: Account, path: P
 def _seed(session: Session, account: Account) -> None:
     pricing = tenancy.create_pricing_model(session, account, "Standard pricing")
     equipment = tenancy.create_equipment_collection(session, account, "Point-of-sale terminals")
-    for index, (legal_name, email, state) in enumerate([
-        ("Acme Widgets LLC", "owner@acme-widgets.example", "CREATED"),
-        ("Blue Harbor Coffee Inc", "finance@blueharbor.example", "STARTED"),
-        ("Northwind Traders Corp", "ops@northwind.example", "CREATED"),
-    ]):
+    for index, (legal_name, email, state) in enumerate(
+        [
+            ("Acme Widgets LLC", "owner@acme-widgets.example", "CREATED"),
+            ("Blue Harbor Coffee Inc", "finance@blueharbor.example", "STARTED"),
+            ("Northwind Traders Corp", "ops@northwind.example", "CREATED"),
+        ]
+    ):
         details: dict[str, Any] = {
             "applying_user": {"email": email, "first_name": "Demo", "last_name": f"Applicant{index + 1}"},
-            "pricing_model_id": pricing.id, "equipment_collection_id": equipment.id,
+            "pricing_model_id": pricing.id,
+            "equipment_collection_id": equipment.id,
             "referrer_value": "DEMO",
         }
-        application = applications.create_application(session, account, applications.BUSINESS_APPLICATION,
-                                                      state, None, details)
+        application = applications.create_application(
+            session, account, applications.BUSINESS_APPLICATION, state, None, details
+        )
         _seed_parties(session, account, application.subject_record_id, legal_name, index)
-        append_event(session, account.id, DEMO_ACTOR, "demo.seed", "Workflow", application.id, None,
-                     applications.snapshot(application))
+        append_event(
+            session,
+            account.id,
+            DEMO_ACTOR,
+            "demo.seed",
+            "Workflow",
+            application.id,
+            None,
+            applications.snapshot(application),
+        )
 
 
 def _seed_parties(session: Session, account: Account, record_id: str, legal_name: str, index: int) -> None:
     from_record = applications.get_subject_record(session, account.id, record_id)
-    business = parties.create_business(session, account, from_record, {
-        "legal_name": legal_name, "tax_id": f"{index + 1}2345678{index}"[:9], "phone_number": "2025550143",
-        "email": f"contact{index}@example.com", "industry_category_codes": ["5812"]})
-    person = parties.create_person(session, account, from_record, {
-        "first_name": "Jordan", "last_name": f"Rivera{index}", "date_of_birth": date(1980, 5, 17 + index),
-        "citizenship": "US", "tax_id": f"12345678{index}"})
-    parties.add_owner(session, account, business, person, {
-        "ownership_type": "CONTROL_PRONG", "ownership_percentage": 60, "business_person_position": "PRESIDENT"})
+    business = parties.create_business(
+        session,
+        account,
+        from_record,
+        {
+            "legal_name": legal_name,
+            "tax_id": f"{index + 1}2345678{index}"[:9],
+            "phone_number": "2025550143",
+            "email": f"contact{index}@example.com",
+            "industry_category_codes": ["5812"],
+        },
+    )
+    person = parties.create_person(
+        session,
+        account,
+        from_record,
+        {
+            "first_name": "Jordan",
+            "last_name": f"Rivera{index}",
+            "date_of_birth": date(1980, 5, 17 + index),
+            "citizenship": "US",
+            "tax_id": f"12345678{index}",
+        },
+    )
+    parties.add_owner(
+        session,
+        account,
+        business,
+        person,
+        {
+            "ownership_type": "CONTROL_PRONG",
+            "ownership_percentage": 60,
+            "business_person_position": "PRESIDENT",
+        },
+    )
 
 
 def _example_workflow_id(session: Session, account: Account) -> str:
@@ -98,13 +141,20 @@ def _example_workflow_id(session: Session, account: Account) -> str:
 
 def _print_instructions(settings: Settings, credentials: dict[str, str], workflow_id: str) -> None:
     base = f"http://{settings.host}:{settings.port}"
-    body = json.dumps({"workflow_id": workflow_id, "workflow": {"details": {"business_application_details": {
-        "referrer_value": "README"}}}}, separators=(",", ":"))
+    body = json.dumps(
+        {
+            "workflow_id": workflow_id,
+            "workflow": {"details": {"business_application_details": {"referrer_value": "README"}}},
+        },
+        separators=(",", ":"),
+    )
     signer = Signer(credentials["api_key"], credentials["secret_key"], credentials["auth_token"], "minimal")
     headers = signer.headers("POST", "/workflow.update", body.encode())
     header_args = " ".join(f"-H {shlex.quote(f'{k}: {v}')}" for k, v in headers.items())
-    typer.echo(f"Demo account {credentials['account_id']} (credentials kept in "
-               f"{settings.data_dir / CREDENTIALS_FILE}):")
+    typer.echo(
+        f"Demo account {credentials['account_id']} (credentials kept in "
+        f"{settings.data_dir / CREDENTIALS_FILE}):"
+    )
     for key in ("api_key", "secret_key", "auth_token"):
         typer.echo(f"  {key}: {credentials[key]}")
     typer.echo(f"\nA signed call (minimal mode, API version {API_VERSION}):")

@@ -17,9 +17,15 @@ db_app = typer.Typer(help="Database maintenance.", no_args_is_help=True)
 
 
 def serve(
-    host: Annotated[str | None, typer.Option(help="Interface to bind [env CLEARWAY_HOST, 127.0.0.1].")] = None,
-    port: Annotated[int | None, typer.Option(help="Port [env CLEARWAY_PORT, 8000].", min=1, max=65535)] = None,
-    workers: Annotated[int | None, typer.Option(help="Worker processes [env CLEARWAY_WORKERS, 1].", min=1)] = None,
+    host: Annotated[
+        str | None, typer.Option(help="Interface to bind [env CLEARWAY_HOST, 127.0.0.1].")
+    ] = None,
+    port: Annotated[
+        int | None, typer.Option(help="Port [env CLEARWAY_PORT, 8000].", min=1, max=65535)
+    ] = None,
+    workers: Annotated[
+        int | None, typer.Option(help="Worker processes [env CLEARWAY_WORKERS, 1].", min=1)
+    ] = None,
 ) -> None:
     """Apply pending migrations, then serve the API (both dialects, /docs, /healthz)."""
     settings = load_settings()
@@ -34,16 +40,25 @@ def serve(
         purge_expired_nonces(session, utcnow())
     db.dispose()
     _refuse_unsafe_live(settings, live)
-    uvicorn.run("clearway.app:create_app_from_env", factory=True, host=settings.host, port=settings.port,
-                workers=settings.workers, log_level=settings.log_level.lower(), access_log=False,
-                server_header=False)
+    uvicorn.run(
+        "clearway.app:create_app_from_env",
+        factory=True,
+        host=settings.host,
+        port=settings.port,
+        workers=settings.workers,
+        log_level=settings.log_level.lower(),
+        access_log=False,
+        server_header=False,
+    )
 
 
 def _refuse_unsafe_live(settings: Settings, live: bool) -> None:
     if live and settings.is_default_master_key:
-        fail("refusing to serve live data with the default master key: set CLEARWAY_MASTER_KEY to the base64 "
-             "of 32 random bytes (e.g. `python -c \"import os,base64;print(base64.b64encode(os.urandom(32))"
-             ".decode())\"`)")
+        fail(
+            "refusing to serve live data with the default master key: set CLEARWAY_MASTER_KEY to the base64 "
+            'of 32 random bytes (e.g. `python -c "import os,base64;print(base64.b64encode(os.urandom(32))'
+            '.decode())"`)'
+        )
 
 
 @db_app.command("upgrade")

@@ -43,12 +43,12 @@ class Database:
         if self.is_sqlite:
             if parsed.database and parsed.database != ":memory:":
                 Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-            self.engine = create_engine(url, connect_args={"check_same_thread": False,
-                                                            "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+            self.engine = create_engine(
+                url, connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}
+            )
             _configure_sqlite(self.engine)
         else:
-            self.engine = create_engine(url, pool_size=pool_size, max_overflow=pool_size,
-                                        pool_pre_ping=True)
+            self.engine = create_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         # SQLite admits one writer at a time; threads of this process queue on a lock rather than on
         # SQLite's busy handler, whose sleeps would show up as latency spikes.
@@ -73,7 +73,7 @@ class Database:
             with self.engine.connect() as connection:
                 connection.execute(text("SELECT 1"))
             return True
-        except Exception:  # noqa: BLE001 - any failure means "not reachable"
+        except Exception:
             return False
 
     def dispose(self) -> None:

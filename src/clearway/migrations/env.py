@@ -17,8 +17,7 @@ def _database_url() -> str:
 
 
 def run_migrations_offline() -> None:
-    context.configure(url=_database_url(), target_metadata=metadata, render_as_batch=True,
-                      literal_binds=True)
+    context.configure(url=_database_url(), target_metadata=metadata, render_as_batch=True, literal_binds=True)
     with context.begin_transaction():
         context.run_migrations()
 

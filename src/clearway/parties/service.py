@@ -21,18 +21,36 @@ from clearway.parties.models import Organization, Ownership, Person
 from clearway.parties.rules import age_on
 from clearway.tenancy.models import Account
 
-BUSINESS_FIELDS = ("legal_name", "operating_name", "registration_type", "tax_id", "phone_number", "email",
-                   "industry_category_codes", "additional_fields")
-PERSON_FIELDS = ("first_name", "middle_name", "last_name", "email", "date_of_birth", "tax_id", "citizenship",
-                 "phone_number", "addresses")
+BUSINESS_FIELDS = (
+    "legal_name",
+    "operating_name",
+    "registration_type",
+    "tax_id",
+    "phone_number",
+    "email",
+    "industry_category_codes",
+    "additional_fields",
+)
+PERSON_FIELDS = (
+    "first_name",
+    "middle_name",
+    "last_name",
+    "email",
+    "date_of_birth",
+    "tax_id",
+    "citizenship",
+    "phone_number",
+    "addresses",
+)
 OWNER_FIELDS = ("ownership_type", "ownership_percentage", "ownership_year_month", "business_person_position")
 LIST_FIELDS = frozenset({"industry_category_codes", "additional_fields", "addresses"})
 CONTROL_PRONG = "CONTROL_PRONG"
 ADULT_AGE = 18
 
 
-def _apply(target: Organization | Person | Ownership, fields: tuple[str, ...],
-           changes: Mapping[str, Any]) -> None:
+def _apply(
+    target: Organization | Person | Ownership, fields: tuple[str, ...], changes: Mapping[str, Any]
+) -> None:
     for name in fields:
         if name in changes:
             value = changes[name]
@@ -52,27 +70,38 @@ def snapshot(entity: Organization | Person | Ownership, fields: tuple[str, ...])
 
 # --- businesses ------------------------------------------------------------------------------------
 
-def create_business(session: Session, account: Account, record: SubjectRecord,
-                    changes: Mapping[str, Any]) -> Organization:
-    existing = session.scalar(select(func.count()).select_from(Organization)
-                              .where(Organization.subject_record_id == record.id))
+
+def create_business(
+    session: Session, account: Account, record: SubjectRecord, changes: Mapping[str, Any]
+) -> Organization:
+    existing = session.scalar(
+        select(func.count()).select_from(Organization).where(Organization.subject_record_id == record.id)
+    )
     if existing:
-        raise RuleViolation("MAX_BUSINESS_LIMIT", f"subject record {record.id} already has a business",
-                            "Business")
-    business = Organization(id=new_id("b"), account_id=account.id, subject_record_id=record.id,
-                            industry_category_codes=[], additional_fields=[])
+        raise RuleViolation(
+            "MAX_BUSINESS_LIMIT", f"subject record {record.id} already has a business", "Business"
+        )
+    business = Organization(
+        id=new_id("b"),
+        account_id=account.id,
+        subject_record_id=record.id,
+        industry_category_codes=[],
+        additional_fields=[],
+    )
     _apply(business, BUSINESS_FIELDS, changes)
     session.add(business)
     try:
         session.flush()
     except exc.IntegrityError as error:  # a concurrent create won the unique subject_record_id
-        raise RuleViolation("MAX_BUSINESS_LIMIT", f"subject record {record.id} already has a business",
-                            "Business") from error
+        raise RuleViolation(
+            "MAX_BUSINESS_LIMIT", f"subject record {record.id} already has a business", "Business"
+        ) from error
     return business
 
 
-def get_business(session: Session, account_id: str, business_id: str,
-                 field_name: str = "business_id") -> Organization:
+def get_business(
+    session: Session, account_id: str, business_id: str, field_name: str = "business_id"
+) -> Organization:
     business = session.get(Organization, business_id)
     if business is None or business.account_id != account_id or business.subject_record_id is None:
         raise NotFound("Business", business_id, field_name)
@@ -87,8 +116,10 @@ def update_business(session: Session, business: Organization, changes: Mapping[s
 
 # --- persons ---------------------------------------------------------------------------------------
 
-def create_person(session: Session, account: Account, record: SubjectRecord,
-                  changes: Mapping[str, Any]) -> Person:
+
+def create_person(
+    session: Session, account: Account, record: SubjectRecord, changes: Mapping[str, Any]
+) -> Person:
     person = Person(id=new_id("p"), account_id=account.id, subject_record_id=record.id, addresses=[])
     _apply(person, PERSON_FIELDS, changes)
     session.add(person)
@@ -110,19 +141,26 @@ def list_persons(session: Session, record: SubjectRecord) -> list[Person]:
 
 # --- owners ----------------------------------------------------------------------------------------
 
-def add_owner(session: Session, account: Account, business: Organization, person: Person,
-              changes: Mapping[str, Any]) -> Ownership:
+
+def add_owner(
+    session: Session, account: Account, business: Organization, person: Person, changes: Mapping[str, Any]
+) -> Ownership:
     if person.subject_record_id != business.subject_record_id:
         raise InvalidInput("owner.person_id", "the person belongs to another subject record")
     owners = list_owners(session, business)
     if any(owner.person_id == person.id for owner in owners):
         raise InvalidInput("owner.person_id", "the person is already an owner of this business")
     if len(owners) >= account.max_owners:
-        raise ConfigurationViolation("MAX_OWNER_LIMIT", f"the account allows at most {account.max_owners} "
-                                     "owners per business", "BusinessOwner", "owner")
+        raise ConfigurationViolation(
+            "MAX_OWNER_LIMIT",
+            f"the account allows at most {account.max_owners} owners per business",
+            "BusinessOwner",
+            "owner",
+        )
     _check_ownership_rules(account, person, changes, owners)
-    owner = Ownership(id=new_id("bo"), account_id=account.id, organization_id=business.id,
-                      person_id=person.id)
+    owner = Ownership(
+        id=new_id("bo"), account_id=account.id, organization_id=business.id, person_id=person.id
+    )
     _apply(owner, OWNER_FIELDS, changes)
     session.add(owner)
     try:
@@ -132,13 +170,17 @@ def add_owner(session: Session, account: Account, business: Organization, person
     return owner
 
 
-def _check_ownership_rules(account: Account, person: Person, changes: Mapping[str, Any],
-                           owners: list[Ownership]) -> None:
+def _check_ownership_rules(
+    account: Account, person: Person, changes: Mapping[str, Any], owners: list[Ownership]
+) -> None:
     percentage = changes.get("ownership_percentage")
     if percentage is not None and percentage < account.min_ownership_percentage:
-        raise ConfigurationViolation("MINIMUM_OWNERSHIP_PERCENTAGE", "the account requires an ownership "
-                                     f"percentage of at least {account.min_ownership_percentage}",
-                                     "BusinessOwner", "owner.ownership_percentage")
+        raise ConfigurationViolation(
+            "MINIMUM_OWNERSHIP_PERCENTAGE",
+            f"the account requires an ownership percentage of at least {account.min_ownership_percentage}",
+            "BusinessOwner",
+            "owner.ownership_percentage",
+        )
     total = sum(owner.ownership_percentage or 0 for owner in owners) + (percentage or 0)
     if total > 100:
         raise InvalidInput("owner.ownership_percentage", f"owners would hold {total}% in total (over 100%)")
@@ -148,12 +190,17 @@ def _check_ownership_rules(account: Account, person: Person, changes: Mapping[st
 
 def _check_control_prong_age(person: Person) -> None:
     if person.date_of_birth is None or age_on(person.date_of_birth, date.today()) < ADULT_AGE:
-        raise RuleViolation("CONTROL_PRONG_AGE_REQUIREMENT", "a CONTROL_PRONG owner must be at least "
-                            f"{ADULT_AGE} years old (the person's date_of_birth must show it)", "BusinessOwner")
+        raise RuleViolation(
+            "CONTROL_PRONG_AGE_REQUIREMENT",
+            "a CONTROL_PRONG owner must be at least "
+            f"{ADULT_AGE} years old (the person's date_of_birth must show it)",
+            "BusinessOwner",
+        )
 
 
-def get_owner(session: Session, account_id: str, owner_id: str,
-              field_name: str = "business_owner_id") -> Ownership:
+def get_owner(
+    session: Session, account_id: str, owner_id: str, field_name: str = "business_owner_id"
+) -> Ownership:
     owner = session.get(Ownership, owner_id)
     if owner is None or owner.account_id != account_id:
         raise NotFound("BusinessOwner", owner_id, field_name)

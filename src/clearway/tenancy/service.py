@@ -34,8 +34,14 @@ def environment_prefix(account: Account) -> str:
     return "lv" if account.is_live else "sb"
 
 
-def create_account(session: Session, name: str, account_id: str | None = None, live: bool = False,
-                   parent_id: str | None = None, allow_duplicate_emails: bool = False) -> Account:
+def create_account(
+    session: Session,
+    name: str,
+    account_id: str | None = None,
+    live: bool = False,
+    parent_id: str | None = None,
+    allow_duplicate_emails: bool = False,
+) -> Account:
     name = name.strip()
     if not name:
         raise InvalidInput("name", "must not be empty")
@@ -52,8 +58,13 @@ def create_account(session: Session, name: str, account_id: str | None = None, l
         parent = get_account(session, parent_id)
         if parent.is_live != live:
             raise InvalidInput("parent", "a child account lives in its parent's environment")
-    account = Account(id=account_id, name=name, is_live=live, parent_id=parent_id,
-                      allow_duplicate_applicant_emails=allow_duplicate_emails)
+    account = Account(
+        id=account_id,
+        name=name,
+        is_live=live,
+        parent_id=parent_id,
+        allow_duplicate_applicant_emails=allow_duplicate_emails,
+    )
     session.add(account)
     session.flush()
     return account
@@ -70,9 +81,14 @@ def has_live_accounts(session: Session) -> bool:
     return bool(session.scalar(select(func.count()).select_from(Account).where(Account.is_live)))
 
 
-def create_signing_credentials(session: Session, master_key: bytes, account: Account,
-                               api_key: str | None = None, secret_key: str | None = None,
-                               auth_token: str | None = None) -> IssuedCredentials:
+def create_signing_credentials(
+    session: Session,
+    master_key: bytes,
+    account: Account,
+    api_key: str | None = None,
+    secret_key: str | None = None,
+    auth_token: str | None = None,
+) -> IssuedCredentials:
     """New KSig1 credentials, or the import of existing ones given in full (migrating from the vendor)."""
     imported = (api_key, secret_key, auth_token)
     if any(imported) and not all(imported):
@@ -83,8 +99,11 @@ def create_signing_credentials(session: Session, master_key: bytes, account: Acc
     auth_token = auth_token or credential_secrets.new_auth_token()
     _check_importable(session, prefix, api_key, secret_key)
     credential = Credential(
-        id=new_id("cred"), account_id=account.id, kind=SIGNING,
-        api_key_hash=credential_secrets.digest(api_key), api_key_hint=api_key[:8],
+        id=new_id("cred"),
+        account_id=account.id,
+        kind=SIGNING,
+        api_key_hash=credential_secrets.digest(api_key),
+        api_key_hint=api_key[:8],
         auth_token_hash=credential_secrets.digest(auth_token),
         secret_key_encrypted=credential_secrets.encrypt_secret(master_key, secret_key),
     )
@@ -112,9 +131,11 @@ def record_nonce(session: Session, credential_id: str, nonce: str, expires_at: d
     """Remember a nonce until it expires; False when it was already used (a replay). The insert is a
     single statement that ignores conflicts, so two concurrent replays cannot both succeed."""
     dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
-    statement = (dialect.insert(UsedNonce)
-                 .values(credential_id=credential_id, nonce=nonce, expires_at=expires_at)
-                 .on_conflict_do_nothing())
+    statement = (
+        dialect.insert(UsedNonce)
+        .values(credential_id=credential_id, nonce=nonce, expires_at=expires_at)
+        .on_conflict_do_nothing()
+    )
     result = session.execute(statement)
     return bool(result.rowcount)  # type: ignore[attr-defined]
 
@@ -125,23 +146,28 @@ def purge_expired_nonces(session: Session, now: datetime) -> int:
 
 
 def create_pricing_model(session: Session, account: Account, name: str) -> PricingModel:
-    model = PricingModel(id=new_id("pm"), account_id=account.id, name=_catalog_name(session, PricingModel,
-                                                                                     account, name))
+    model = PricingModel(
+        id=new_id("pm"), account_id=account.id, name=_catalog_name(session, PricingModel, account, name)
+    )
     session.add(model)
     session.flush()
     return model
 
 
 def create_equipment_collection(session: Session, account: Account, name: str) -> EquipmentCollection:
-    collection = EquipmentCollection(id=new_id("ec"), account_id=account.id,
-                                     name=_catalog_name(session, EquipmentCollection, account, name))
+    collection = EquipmentCollection(
+        id=new_id("ec"),
+        account_id=account.id,
+        name=_catalog_name(session, EquipmentCollection, account, name),
+    )
     session.add(collection)
     session.flush()
     return collection
 
 
-def _catalog_name(session: Session, model: type[PricingModel] | type[EquipmentCollection],
-                  account: Account, name: str) -> str:
+def _catalog_name(
+    session: Session, model: type[PricingModel] | type[EquipmentCollection], account: Account, name: str
+) -> str:
     name = name.strip()
     if not name:
         raise InvalidInput("name", "must not be empty")
@@ -158,8 +184,9 @@ def get_pricing_model(session: Session, account_id: str, model_id: str, field: s
     return model
 
 
-def get_equipment_collection(session: Session, account_id: str, collection_id: str,
-                             field: str) -> EquipmentCollection:
+def get_equipment_collection(
+    session: Session, account_id: str, collection_id: str, field: str
+) -> EquipmentCollection:
     collection = session.get(EquipmentCollection, collection_id)
     if collection is None or collection.account_id != account_id:
         raise NotFound("EquipmentCollection", collection_id, field)

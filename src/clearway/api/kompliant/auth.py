@@ -51,16 +51,22 @@ def _required_headers(headers: Mapping[str, str]) -> tuple[str, str, str]:
     names = ("Authorization", "X-API-Key", "X-API-Auth-Token")
     missing = [name for name in names if not headers.get(name.lower(), "").strip()]
     if missing:
-        raise ApiError("AUTH_MISSING_HEADER", f"Missing required header(s): {', '.join(missing)}.",
-                       details=[{"field": name, "message": "header is required"} for name in missing])
+        raise ApiError(
+            "AUTH_MISSING_HEADER",
+            f"Missing required header(s): {', '.join(missing)}.",
+            details=[{"field": name, "message": "header is required"} for name in missing],
+        )
     return headers["authorization"], headers["x-api-key"].strip(), headers["x-api-auth-token"].strip()
 
 
 def _parse_authorization(value: str) -> str:
     scheme, _, signature = value.strip().partition(" ")
     if scheme != signing.SCHEME or not signature.strip():
-        raise ApiError("AUTH_INVALID_HEADER", f"The Authorization header must be '{signing.SCHEME} "
-                       "<base64 signature>'.", details=[{"field": "Authorization", "message": "malformed"}])
+        raise ApiError(
+            "AUTH_INVALID_HEADER",
+            f"The Authorization header must be '{signing.SCHEME} <base64 signature>'.",
+            details=[{"field": "Authorization", "message": "malformed"}],
+        )
     return signature.strip()
 
 
@@ -68,27 +74,42 @@ def _signed_elements(headers: Mapping[str, str]) -> list[str]:
     try:
         return signing.parse_signed_elements(headers.get("x-api-signed-elements"))
     except signing.SignedElementsError as exc:
-        raise ApiError("AUTH_INVALID_HEADER", f"X-API-Signed-Elements: {exc}.",
-                       details=[{"field": "X-API-Signed-Elements", "message": str(exc)}]) from exc
+        raise ApiError(
+            "AUTH_INVALID_HEADER",
+            f"X-API-Signed-Elements: {exc}.",
+            details=[{"field": "X-API-Signed-Elements", "message": str(exc)}],
+        ) from exc
 
 
 def _element_values(elements: list[str], request: RequestToVerify, api_key: str) -> dict[str, str]:
-    values = {signing.API_KEY: api_key, signing.HTTP_VERB: request.method.upper(),
-              signing.URL_PATH: request.path}
+    values = {
+        signing.API_KEY: api_key,
+        signing.HTTP_VERB: request.method.upper(),
+        signing.URL_PATH: request.path,
+    }
     for name in elements:
         if name in values:
             continue
         header = signing.ELEMENT_HEADERS[name]
         value = request.headers.get(header.lower(), "").strip()
         if not value:
-            raise ApiError("AUTH_MISSING_HEADER", f"{name} is a signed element but header {header} is missing.",
-                           details=[{"field": header, "message": "header is required when signed"}])
+            raise ApiError(
+                "AUTH_MISSING_HEADER",
+                f"{name} is a signed element but header {header} is missing.",
+                details=[{"field": header, "message": "header is required when signed"}],
+            )
         values[name] = value
     return values
 
 
-def _verify_signature(credential: Credential, elements: list[str], request: RequestToVerify, api_key: str,
-                      presented: str, master_key: bytes) -> None:
+def _verify_signature(
+    credential: Credential,
+    elements: list[str],
+    request: RequestToVerify,
+    api_key: str,
+    presented: str,
+    master_key: bytes,
+) -> None:
     message = signing.string_to_sign(elements, _element_values(elements, request, api_key))
     try:
         secret = decrypt_secret(master_key, credential.secret_key_encrypted or b"")
@@ -99,41 +120,68 @@ def _verify_signature(credential: Credential, elements: list[str], request: Requ
     if not signing.signatures_match(signing.sign(secret, message), presented):
         raise ApiError("AUTH_SIGNATURE_MISMATCH", "The signature does not match the request.")
     content_hash = request.headers.get("x-api-content-hash")
-    if content_hash is not None and not signing.signatures_match(signing.content_md5(request.body),
-                                                                 content_hash.strip()):
-        raise ApiError("AUTH_SIGNATURE_MISMATCH", "X-API-Content-Hash does not match the request body.",
-                       details=[{"field": "X-API-Content-Hash", "message": "does not match the body"}])
+    if content_hash is not None and not signing.signatures_match(
+        signing.content_md5(request.body), content_hash.strip()
+    ):
+        raise ApiError(
+            "AUTH_SIGNATURE_MISMATCH",
+            "X-API-Content-Hash does not match the request body.",
+            details=[{"field": "X-API-Content-Hash", "message": "does not match the body"}],
+        )
 
 
-def _enforce_freshness(session: Session, account: Account, credential: Credential, elements: list[str],
-                       headers: Mapping[str, str], now: datetime) -> None:
+def _enforce_freshness(
+    session: Session,
+    account: Account,
+    credential: Credential,
+    elements: list[str],
+    headers: Mapping[str, str],
+    now: datetime,
+) -> None:
     """Beyond the vendor: a signed timestamp must be within the account's window and a signed nonce must
     not have been used within it; an account can require both."""
     has_timestamp, has_nonce = signing.TIMESTAMP in elements, signing.NONCE in elements
     if account.require_timestamp_and_nonce and not (has_timestamp and has_nonce):
-        raise ApiError("AUTH_INVALID_HEADER", "This account requires Timestamp and Nonce to be signed.",
-                       sub_code="TIMESTAMP_AND_NONCE_REQUIRED",
-                       details=[{"field": "X-API-Signed-Elements", "message": "must include Timestamp;Nonce"}])
+        raise ApiError(
+            "AUTH_INVALID_HEADER",
+            "This account requires Timestamp and Nonce to be signed.",
+            sub_code="TIMESTAMP_AND_NONCE_REQUIRED",
+            details=[{"field": "X-API-Signed-Elements", "message": "must include Timestamp;Nonce"}],
+        )
     window = timedelta(seconds=account.max_clock_skew_seconds)
     if has_timestamp:
         _check_timestamp(headers["x-api-timestamp"].strip(), now, window)
     if has_nonce:
         nonce = headers["x-api-nonce"].strip()
         if len(nonce) > MAX_NONCE_LENGTH:
-            raise ApiError("AUTH_INVALID_HEADER", f"X-API-Nonce is longer than {MAX_NONCE_LENGTH} characters.",
-                           details=[{"field": "X-API-Nonce", "message": "too long"}])
+            raise ApiError(
+                "AUTH_INVALID_HEADER",
+                f"X-API-Nonce is longer than {MAX_NONCE_LENGTH} characters.",
+                details=[{"field": "X-API-Nonce", "message": "too long"}],
+            )
         # Kept twice the window: a timestamp may lie up to one window in the future.
         if not record_nonce(session, credential.id, nonce, now + 2 * window):
-            raise ApiError("AUTH_INVALID_HEADER", "X-API-Nonce has already been used (replayed request).",
-                           sub_code="NONCE_REUSED", details=[{"field": "X-API-Nonce", "message": "reused"}])
+            raise ApiError(
+                "AUTH_INVALID_HEADER",
+                "X-API-Nonce has already been used (replayed request).",
+                sub_code="NONCE_REUSED",
+                details=[{"field": "X-API-Nonce", "message": "reused"}],
+            )
 
 
 def _check_timestamp(value: str, now: datetime, window: timedelta) -> None:
     if not value.isdigit():
-        raise ApiError("AUTH_INVALID_HEADER", "X-API-Timestamp must be unix seconds.",
-                       details=[{"field": "X-API-Timestamp", "message": "must be unix seconds"}])
+        raise ApiError(
+            "AUTH_INVALID_HEADER",
+            "X-API-Timestamp must be unix seconds.",
+            details=[{"field": "X-API-Timestamp", "message": "must be unix seconds"}],
+        )
     skew = abs(now.timestamp() - int(value))
     if skew > window.total_seconds():
-        raise ApiError("AUTH_INVALID_HEADER", f"X-API-Timestamp is {int(skew)} s away from the server clock "
-                       f"(allowed: {int(window.total_seconds())} s).", sub_code="TIMESTAMP_OUT_OF_WINDOW",
-                       details=[{"field": "X-API-Timestamp", "message": "outside the allowed clock skew"}])
+        raise ApiError(
+            "AUTH_INVALID_HEADER",
+            f"X-API-Timestamp is {int(skew)} s away from the server clock "
+            f"(allowed: {int(window.total_seconds())} s).",
+            sub_code="TIMESTAMP_OUT_OF_WINDOW",
+            details=[{"field": "X-API-Timestamp", "message": "outside the allowed clock skew"}],
+        )

@@ -36,8 +36,9 @@ class CallResult:
     account_id: str | None = None
 
 
-def execute_call(db: Database, master_key: bytes, spec: MethodSpec, request: RequestToVerify,
-                 trace_id: str) -> CallResult:
+def execute_call(
+    db: Database, master_key: bytes, spec: MethodSpec, request: RequestToVerify, trace_id: str
+) -> CallResult:
     now = utcnow()
     caller: Caller | None = None
     try:
@@ -45,8 +46,12 @@ def execute_call(db: Database, master_key: bytes, spec: MethodSpec, request: Req
             caller = authenticate(session, request, master_key, now)
             _check_version(request.headers)
             payload = _validate(spec, request.body)
-            context = CallContext(session, _effective_account(session, caller, payload),
-                                  Actor(caller.credential_id, request_id=trace_id), spec.name)
+            context = CallContext(
+                session,
+                _effective_account(session, caller, payload),
+                Actor(caller.credential_id, request_id=trace_id),
+                spec.name,
+            )
             context.warnings.extend(unknown_field_warnings(payload))
             data = spec.handler(context, payload).model_dump(mode="json")
         return CallResult(200, data=data, warnings=context.warnings, account_id=context.account.id)
@@ -65,20 +70,28 @@ def _id(caller: Caller | None) -> str | None:
 def _check_version(headers: Mapping[str, str]) -> None:
     version = headers.get("x-api-version")
     if version is not None and version.strip() not in SUPPORTED_VERSIONS:
-        raise ApiError("UNKNOWN_VERSION", f"Unknown API version '{version.strip()}'; supported: "
-                       f"{', '.join(SUPPORTED_VERSIONS)}.",
-                       details=[{"field": "X-API-Version", "message": "unknown version"}])
+        raise ApiError(
+            "UNKNOWN_VERSION",
+            f"Unknown API version '{version.strip()}'; supported: {', '.join(SUPPORTED_VERSIONS)}.",
+            details=[{"field": "X-API-Version", "message": "unknown version"}],
+        )
 
 
 def _validate(spec: MethodSpec, body: bytes) -> BaseModel:
     try:
         raw = orjson.loads(body) if body.strip() else {}
     except orjson.JSONDecodeError as exc:
-        raise ApiError("BAD_REQUEST", f"The request body is not valid JSON: {exc}.",
-                       details=[{"field": "body", "message": "invalid JSON"}]) from exc
+        raise ApiError(
+            "BAD_REQUEST",
+            f"The request body is not valid JSON: {exc}.",
+            details=[{"field": "body", "message": "invalid JSON"}],
+        ) from exc
     if not isinstance(raw, dict):
-        raise ApiError("BAD_REQUEST", "The request body must be a JSON object.",
-                       details=[{"field": "body", "message": "must be a JSON object"}])
+        raise ApiError(
+            "BAD_REQUEST",
+            "The request body must be a JSON object.",
+            details=[{"field": "body", "message": "must be a JSON object"}],
+        )
     try:
         return spec.request.model_validate(raw)
     except ValidationError as exc:
@@ -111,9 +124,14 @@ def _effective_account(session: Session, caller: Caller, payload: BaseModel) -> 
 
 
 def unknown_field_warnings(model: BaseModel, prefix: str = "") -> list[dict[str, str]]:
-    warnings = [{"code": "UNKNOWN_FIELD", "field": f"{prefix}{name}",
-                 "message": f"'{prefix}{name}' is not a parameter of this method and was ignored"}
-                for name in (model.model_extra or {})]
+    warnings = [
+        {
+            "code": "UNKNOWN_FIELD",
+            "field": f"{prefix}{name}",
+            "message": f"'{prefix}{name}' is not a parameter of this method and was ignored",
+        }
+        for name in (model.model_extra or {})
+    ]
     for name in model.model_fields_set:
         warnings.extend(_nested_warnings(getattr(model, name), f"{prefix}{name}"))
     return warnings
@@ -127,8 +145,9 @@ def _nested_warnings(value: object, path: str) -> list[dict[str, str]]:
     return []
 
 
-def _keep_nonce_after_failure(db: Database, caller: Caller | None, headers: Mapping[str, str],
-                              now: datetime) -> None:
+def _keep_nonce_after_failure(
+    db: Database, caller: Caller | None, headers: Mapping[str, str], now: datetime
+) -> None:
     """A failed call rolls back its transaction, nonce included; re-record the nonce so that a signed
     request cannot be replayed even when it failed."""
     nonce = headers.get("x-api-nonce", "").strip()
@@ -138,7 +157,11 @@ def _keep_nonce_after_failure(db: Database, caller: Caller | None, headers: Mapp
     window = 2 * caller.account.max_clock_skew_seconds
     try:
         with db.transaction() as session:
-            record_nonce(session, caller.credential_id, nonce,
-                         datetime.fromtimestamp(now.timestamp() + window, tz=now.tzinfo))
-    except Exception:  # noqa: BLE001 - best effort: the call has already failed for its own reason
+            record_nonce(
+                session,
+                caller.credential_id,
+                nonce,
+                datetime.fromtimestamp(now.timestamp() + window, tz=now.tzinfo),
+            )
+    except Exception:
         log.warning("nonce_not_recorded_after_failure", credential=caller.credential_id)

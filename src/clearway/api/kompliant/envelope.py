@@ -30,5 +30,9 @@ def failure(trace_id: str, status_code: int, errors: list[dict[str, Any]]) -> Re
 
 
 def _json(status_code: int, body: dict[str, Any], trace_id: str) -> Response:
-    return Response(orjson.dumps(body), status_code=status_code, media_type="application/json",
-                    headers={TRACE_HEADER: trace_id})
+    return Response(
+        orjson.dumps(body),
+        status_code=status_code,
+        media_type="application/json",
+        headers={TRACE_HEADER: trace_id},
+    )

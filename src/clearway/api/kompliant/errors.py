@@ -58,8 +58,9 @@ def domain_error_body(error: DomainError) -> dict[str, Any]:
     return body
 
 
-def _error_item(code: str, message: str, sub_code: str | None, entity_type: str | None,
-                details: list[dict[str, str]]) -> dict[str, Any]:
+def _error_item(
+    code: str, message: str, sub_code: str | None, entity_type: str | None, details: list[dict[str, str]]
+) -> dict[str, Any]:
     item: dict[str, Any] = {"code": code, "message": message}
     if sub_code:
         item["sub_code"] = sub_code

@@ -14,8 +14,12 @@ from clearway.api.kompliant.registry import MethodSpec, registry
 
 REF = "#/components/schemas/{model}"
 SECURITY_SCHEMES = {
-    "KSig1Signature": {"type": "apiKey", "in": "header", "name": "Authorization",
-                       "description": "`KSig1-HMAC-SHA256 <base64 signature>`; see docs/authentication.md."},
+    "KSig1Signature": {
+        "type": "apiKey",
+        "in": "header",
+        "name": "Authorization",
+        "description": "`KSig1-HMAC-SHA256 <base64 signature>`; see docs/authentication.md.",
+    },
     "ApiKey": {"type": "apiKey", "in": "header", "name": "X-API-Key"},
     "AuthToken": {"type": "apiKey", "in": "header", "name": "X-API-Auth-Token"},
 }
@@ -58,8 +62,10 @@ def kompliant_openapi() -> tuple[dict[str, Any], dict[str, Any]]:
     specs = registry.all()
     inputs: list[tuple[type[BaseModel], JsonSchemaMode]] = [(s.request, "validation") for s in specs]
     outputs: list[tuple[type[BaseModel], JsonSchemaMode]] = [(s.response, "serialization") for s in specs]
-    extra: list[tuple[type[BaseModel], JsonSchemaMode]] = [(ErrorEnvelope, "serialization"),
-                                                           (Meta, "serialization")]
+    extra: list[tuple[type[BaseModel], JsonSchemaMode]] = [
+        (ErrorEnvelope, "serialization"),
+        (Meta, "serialization"),
+    ]
     refs, definitions = models_json_schema([*inputs, *outputs, *extra], ref_template=REF)
     schemas: dict[str, Any] = definitions.get("$defs", {})
     paths = {f"/{spec.name}": {"post": _operation(spec, refs)} for spec in specs}
@@ -68,22 +74,40 @@ def kompliant_openapi() -> tuple[dict[str, Any], dict[str, Any]]:
 
 def _operation(spec: MethodSpec, refs: dict[Any, Any]) -> dict[str, Any]:
     data_ref = refs[(spec.response, "serialization")]
-    success = {"type": "object", "required": ["meta", "data"],
-               "properties": {"meta": {"$ref": REF.format(model="Meta")}, "data": data_ref}}
+    success = {
+        "type": "object",
+        "required": ["meta", "data"],
+        "properties": {"meta": {"$ref": REF.format(model="Meta")}, "data": data_ref},
+    }
     error = {"$ref": REF.format(model="ErrorEnvelope")}
     return {
         "operationId": spec.name,
         "summary": spec.summary,
         "tags": [spec.name.split(".")[0]],
-        "parameters": [{"name": name, "in": "header", "required": False, "description": description,
-                        "schema": {"type": "string"}} for name, description in OPTIONAL_HEADERS],
-        "requestBody": {"required": True,
-                        "content": {"application/json": {"schema": refs[(spec.request, "validation")]}}},
+        "parameters": [
+            {
+                "name": name,
+                "in": "header",
+                "required": False,
+                "description": description,
+                "schema": {"type": "string"},
+            }
+            for name, description in OPTIONAL_HEADERS
+        ],
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": refs[(spec.request, "validation")]}},
+        },
         "responses": {
             "200": {"description": "SUCCESS envelope", "content": {"application/json": {"schema": success}}},
-            "400": {"description": "Invalid request or rule violation",
-                    "content": {"application/json": {"schema": error}}},
-            "401": {"description": "Authentication failed", "content": {"application/json": {"schema": error}}},
+            "400": {
+                "description": "Invalid request or rule violation",
+                "content": {"application/json": {"schema": error}},
+            },
+            "401": {
+                "description": "Authentication failed",
+                "content": {"application/json": {"schema": error}},
+            },
         },
         "security": [{"KSig1Signature": [], "ApiKey": [], "AuthToken": []}],
     }

@@ -24,10 +24,12 @@ class CallContext:
     method: str
     warnings: list[dict[str, str]] = field(default_factory=list)
 
-    def audit(self, entity_type: str, entity_id: str, before: dict[str, Any] | None,
-              after: dict[str, Any] | None) -> None:
-        append_event(self.session, self.account.id, self.actor, self.method, entity_type, entity_id,
-                     before, after)
+    def audit(
+        self, entity_type: str, entity_id: str, before: dict[str, Any] | None, after: dict[str, Any] | None
+    ) -> None:
+        append_event(
+            self.session, self.account.id, self.actor, self.method, entity_type, entity_id, before, after
+        )
 
 
 Handler = Callable[[CallContext, Any], BaseModel]
@@ -46,8 +48,9 @@ class MethodRegistry:
     def __init__(self) -> None:
         self._methods: dict[str, MethodSpec] = {}
 
-    def method(self, name: str, request: type[BaseModel], response: type[BaseModel],
-               summary: str) -> Callable[[Handler], Handler]:
+    def method(
+        self, name: str, request: type[BaseModel], response: type[BaseModel], summary: str
+    ) -> Callable[[Handler], Handler]:
         def register(handler: Handler) -> Handler:
             if name in self._methods:
                 raise ValueError(f"method {name} registered twice")

@@ -40,8 +40,8 @@ def kompliant_router(db: Database, master_key: bytes) -> APIRouter:
             result = await run_in_threadpool(execute_call, db, master_key, spec, to_verify, trace_id)
         except Exception:
             log.exception("unhandled_error", trace_id=trace_id, method=method_name)
-            error = ApiError("INTERNAL_ERROR", "An internal error occurred; quote the trace id.")
-            return envelope.failure(trace_id, 500, [api_error_body(error)])
+            internal = ApiError("INTERNAL_ERROR", "An internal error occurred; quote the trace id.")
+            return envelope.failure(trace_id, 500, [api_error_body(internal)])
         request.state.account_id = result.account_id
         return _response(trace_id, result)
 

@@ -5,13 +5,24 @@ warnings): a typo is visible to the caller without breaking clients that send ex
 
 from __future__ import annotations
 
-
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from clearway.api.kompliant.types import (
-    Code, Country, DateOfBirth, Email, EntityId, Flag, LongName, Name, Percentage, Phone, State, TaxId, Timestamp,
+    Code,
+    Country,
+    DateOfBirth,
+    Email,
+    EntityId,
+    Flag,
+    LongName,
+    Name,
+    Percentage,
+    Phone,
+    State,
+    TaxId,
+    Timestamp,
     YearMonth,
 )
 
@@ -33,9 +44,11 @@ def nest_flat_fields(data: Any, key: str, fields: tuple[str, ...]) -> Any:
 
 # --- shared request parts ---------------------------------------------------------------------------
 
+
 class AccountScoped(WireModel):
-    account_id: EntityId | None = Field(None, description="Optional; must be the caller's account "
-                                        "or one of its child accounts.")
+    account_id: EntityId | None = Field(
+        None, description="Optional; must be the caller's account or one of its child accounts."
+    )
 
 
 class GetOptions(AccountScoped):
@@ -44,6 +57,7 @@ class GetOptions(AccountScoped):
 
 
 # --- workflows --------------------------------------------------------------------------------------
+
 
 class ApplyingUser(WireModel):
     email: Email | None = Field(None, description="Validly formatted; may need to be unique per account.")
@@ -74,8 +88,9 @@ class WorkflowDetails(BusinessApplicationDetails):
     def business_fields(self) -> BusinessApplicationDetails:
         if self.business_application_details is not None:
             return self.business_application_details
-        return BusinessApplicationDetails.model_validate(self.model_dump(exclude_unset=True, exclude={
-            "business_application_details"}))
+        return BusinessApplicationDetails.model_validate(
+            self.model_dump(exclude_unset=True, exclude={"business_application_details"})
+        )
 
 
 class WorkflowCreateSpec(WireModel):
@@ -154,6 +169,7 @@ class Empty(BaseModel):
 
 # --- subject records --------------------------------------------------------------------------------
 
+
 class SubjectRecordCreateRequest(AccountScoped):
     type: Literal["BUSINESS"] = "BUSINESS"
 
@@ -167,6 +183,7 @@ class SubjectRecordCreated(BaseModel):
 
 
 # --- businesses -------------------------------------------------------------------------------------
+
 
 class AdditionalField(WireModel):
     field_name: str = Field(min_length=1, max_length=100)
@@ -246,6 +263,7 @@ class BusinessOwnerCreated(BaseModel):
 
 # --- persons ----------------------------------------------------------------------------------------
 
+
 class Address(WireModel):
     address_type: Code = Field("HOME", description="One address per type (e.g. HOME, MAILING).")
     line1: LongName
@@ -261,8 +279,9 @@ class PersonFields(WireModel):
     first_name: Name | None = None
     middle_name: Name | None = None
     last_name: Name | None = None
-    date_of_birth: DateOfBirth | None = Field(None, description="YYYY-MM-DD, not in the future, "
-                                              "at most 130 years ago.")
+    date_of_birth: DateOfBirth | None = Field(
+        None, description="YYYY-MM-DD, not in the future, at most 130 years ago."
+    )
     tax_id: TaxId | None = Field(None, description="9-digit SSN or ITIN.")
     citizenship: Country | None = Field(None, description="ISO 3166-1 alpha-2.")
     phone_number: Phone | None = None
@@ -389,6 +408,7 @@ class SubjectRecordListRequest(GetOptions):
 
 
 # --- meta -------------------------------------------------------------------------------------------
+
 
 class CheckVersionRequest(WireModel):
     pass

@@ -11,7 +11,9 @@ def sent_fields(model: BaseModel) -> dict[str, Any]:
     """Fields the caller set (None included: it means "unset"); nested models recurse the same way,
     list items are taken whole (a list replaces the previous one)."""
     known = type(model).model_fields
-    return {name: _value(getattr(model, name), whole=False) for name in model.model_fields_set if name in known}
+    return {
+        name: _value(getattr(model, name), whole=False) for name in model.model_fields_set if name in known
+    }
 
 
 def _value(value: Any, whole: bool) -> Any:
