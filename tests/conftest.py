@@ -16,6 +16,7 @@ from clearway.db import Database
 from clearway.settings import Settings
 from tests.support.databases import migrated_database_url
 from tests.support.factories import SeededAccount, make_account
+from tests.support.server import running_server
 
 
 @pytest.fixture(scope="session")
@@ -65,3 +66,10 @@ def client(http: TestClient, account: SeededAccount) -> KompliantClient:
     """A signed client (full mode) of a fresh account, over the real application in-process."""
     creds = account.credentials
     return KompliantClient("http://testserver", creds.api_key, creds.secret_key, creds.auth_token, http=http)
+
+
+@pytest.fixture(scope="session")
+def server_url(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real `clearway serve` (two worker processes) on the session database."""
+    with running_server(database_url, tmp_path_factory.mktemp("server"), workers=2) as url:
+        yield url

@@ -29,6 +29,9 @@ class RequestToVerify:
 class Caller:
     account: Account
     credential_id: str
+    # Plain copies: the ORM row expires when a failed call rolls back, these stay readable.
+    account_id: str
+    clock_skew_seconds: int
 
 
 def authenticate(session: Session, request: RequestToVerify, master_key: bytes, now: datetime) -> Caller:
@@ -44,7 +47,7 @@ def authenticate(session: Session, request: RequestToVerify, master_key: bytes, 
     account = session.get(Account, credential.account_id)
     assert account is not None  # foreign key
     _enforce_freshness(session, account, credential, elements, request.headers, now)
-    return Caller(account, credential.id)
+    return Caller(account, credential.id, account.id, account.max_clock_skew_seconds)
 
 
 def _required_headers(headers: Mapping[str, str]) -> tuple[str, str, str]:

@@ -64,7 +64,7 @@ def execute_call(
 
 
 def _id(caller: Caller | None) -> str | None:
-    return caller.account.id if caller else None
+    return caller.account_id if caller else None
 
 
 def _check_version(headers: Mapping[str, str]) -> None:
@@ -154,7 +154,7 @@ def _keep_nonce_after_failure(
     elements = headers.get("x-api-signed-elements") or ""
     if caller is None or not nonce or signing.NONCE not in elements.split(";"):
         return
-    window = 2 * caller.account.max_clock_skew_seconds
+    window = 2 * caller.clock_skew_seconds
     try:
         with db.transaction() as session:
             record_nonce(
