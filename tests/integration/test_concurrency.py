@@ -46,7 +46,7 @@ def _application(email: str) -> dict[str, Any]:
 
 def test_parallel_creates_with_one_email_exactly_one_wins(server_url: str, database: Database) -> None:
     account = make_account(database)
-    emails = [f"Same.Person@EXAMPLE.com" if i % 2 else "same.person@example.com" for i in range(PARALLEL)]
+    emails = ["Same.Person@EXAMPLE.com" if i % 2 else "same.person@example.com" for i in range(PARALLEL)]
     responses = _parallel([("workflow.create", _application(email)) for email in emails], server_url, account)
 
     succeeded = [r for r in responses if r.status_code == 200]

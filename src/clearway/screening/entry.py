@@ -67,6 +67,7 @@ class ListEntry:
     first_seen: str | None = None  # ISO timestamp from the source when it has one
     last_seen: str | None = None
     topics: tuple[str, ...] = field(default=())  # e.g. "sanction", "role.pep", "crime"
+    birth_places: tuple[str, ...] = ()  # as written by the source, e.g. "Tehran, Iran"
 
     @property
     def caption(self) -> str:
@@ -96,4 +97,5 @@ class ListEntry:
             first_seen=data.get("first_seen"),
             last_seen=data.get("last_seen"),
             topics=tuple(data.get("topics", ())),
+            birth_places=tuple(data.get("birth_places", ())),
         )
