@@ -18,6 +18,7 @@ from clearway.api.kompliant.errors import ApiError, api_error_body
 from clearway.api.kompliant.openapi import SECURITY_SCHEMES, kompliant_openapi
 from clearway.api.kompliant.routes import kompliant_router
 from clearway.api.middleware import RequestLogMiddleware
+from clearway.audit.sealer import AuditSealer
 from clearway.db import Database
 from clearway.logging_setup import configure_logging
 from clearway.settings import Settings
@@ -30,10 +31,13 @@ DESCRIPTION = (
 
 def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
     db = database or Database(settings.effective_database_url, settings.db_pool_size)
+    sealer = AuditSealer(db)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        sealer.start()
         yield
+        sealer.stop()
         if database is None:  # we opened it, we close it
             db.dispose()
 
@@ -49,8 +53,14 @@ def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
             status_code=200 if reachable else 503,
         )
 
+    @app.get("/livez", tags=["operations"], summary="200 while the process serves (no database access).")
+    async def livez() -> Response:
+        return Response(b'{"status":"ok"}', media_type="application/json")
+
     app.add_exception_handler(StarletteHTTPException, _unknown_path)
-    app.include_router(kompliant_router(db, settings.master_key_bytes))  # last: it matches any /<name>
+    app.include_router(
+        kompliant_router(db, settings.master_key_bytes, sealer)
+    )  # last: it matches any /<name>
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
 

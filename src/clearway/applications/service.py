@@ -4,11 +4,12 @@ partial updates of business-application details, and completion requirements."""
 from __future__ import annotations
 
 import copy
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
-from sqlalchemy import exc, select
+from sqlalchemy import Table, bindparam, exc, select, update
 from sqlalchemy.orm import Session
 
 from clearway.applications.models import Application, SubjectRecord
@@ -152,21 +153,71 @@ def update_business_application(
     """The seed's `workflow.update`: partial update of a CREATED business application's details.
 
     `details` holds only the fields the caller sent: a value sets, None unsets, `applying_user` merges
-    field by field. The row is locked for the transaction so that parallel updates serialise."""
-    application = get_application(session, account.id, application_id, for_update=True)
-    _check_claims(application, expected_type, expected_subject_record_id)
-    _check_updatable(application)
+    field by field. The row is locked for the transaction so that parallel updates serialise. This is
+    the busiest write of the dialect, so it runs as two prepared Core statements rather than through
+    the ORM's unit of work (which cost more than the database work itself)."""
+    connection = session.connection()
+    row = connection.execute(_LOCK_APPLICATION, {"app_id": application_id}).one_or_none()
+    if row is None or row.account_id != account.id:
+        raise NotFound(WORKFLOW, application_id, "workflow_id")
+    _check_claims(row, expected_type, expected_subject_record_id)
+    _check_updatable(row)
     _check_detail_references(session, account, details, "workflow.details.business_application_details")
-    before = snapshot(application)
-    application.details = merge_business_details(application.details, details)
-    _refresh_email_key(application, account)
-    application.updated_at = utcnow()
-    _flush_guarding_duplicates(session)
-    return ApplicationChange(before, snapshot(application))
+    before = snapshot(row)
+    merged = merge_business_details(row.details, details)
+    with _guard_duplicates():
+        connection.execute(
+            _WRITE_DETAILS,
+            {
+                "app_id": application_id,
+                "app_version": row.version,
+                "app_new_version": row.version + 1,
+                "app_details": merged,
+                "app_updated_at": utcnow(),
+                "app_email_key": _email_key_for(row.type, merged, account),
+            },
+        )
+    return ApplicationChange(before, {**before, "details": copy.deepcopy(merged)})
+
+
+class WorkflowLike(Protocol):
+    """What the state rules read: an `Application` row or a Core result row of it."""
+
+    id: str
+    type: str
+    state: str
+    subject_record_id: str
+    details: dict[str, Any]
+
+
+_APPLICATIONS: Table = Application.__table__  # type: ignore[assignment]
+_LOCK_APPLICATION = (
+    select(
+        _APPLICATIONS.c.id,
+        _APPLICATIONS.c.account_id,
+        _APPLICATIONS.c.type,
+        _APPLICATIONS.c.state,
+        _APPLICATIONS.c.subject_record_id,
+        _APPLICATIONS.c.details,
+        _APPLICATIONS.c.version,
+    )
+    .where(_APPLICATIONS.c.id == bindparam("app_id"))
+    .with_for_update()
+)
+_WRITE_DETAILS = (
+    update(_APPLICATIONS)
+    .where(_APPLICATIONS.c.id == bindparam("app_id"), _APPLICATIONS.c.version == bindparam("app_version"))
+    .values(
+        details=bindparam("app_details"),
+        applicant_email_key=bindparam("app_email_key"),
+        updated_at=bindparam("app_updated_at"),
+        version=bindparam("app_new_version"),
+    )
+)
 
 
 def _check_claims(
-    application: Application, expected_type: str | None, expected_subject_record_id: str | None
+    application: WorkflowLike, expected_type: str | None, expected_subject_record_id: str | None
 ) -> None:
     """The seed's example repeats the workflow's type and subject record; they must agree with it."""
     if expected_type is not None and expected_type != application.type:
@@ -181,7 +232,7 @@ def _check_claims(
         )
 
 
-def _check_updatable(application: Application) -> None:
+def _check_updatable(application: WorkflowLike) -> None:
     if application.type != BUSINESS_APPLICATION:
         raise RuleViolation(
             "INVALID_WORKFLOW_TYPE", "only BUSINESS_APPLICATION workflows can be updated", WORKFLOW
@@ -189,7 +240,7 @@ def _check_updatable(application: Application) -> None:
     _require_created(application)
 
 
-def _require_created(application: Application) -> None:
+def _require_created(application: WorkflowLike) -> None:
     if application.state == STARTED:
         raise RuleViolation(
             "WORKFLOW_ALREADY_STARTED",
@@ -243,14 +294,26 @@ def applying_user_email(application: Application) -> str | None:
 
 
 def _refresh_email_key(application: Application, account: Account) -> None:
-    email = applying_user_email(application)
-    enforce = application.type == BUSINESS_APPLICATION and not account.allow_duplicate_applicant_emails
-    application.applicant_email_key = email_key(email) if (enforce and email) else None
+    application.applicant_email_key = _email_key_for(application.type, application.details, account)
+
+
+def _email_key_for(workflow_type: str, details: Mapping[str, Any], account: Account) -> str | None:
+    """The value of the uniqueness column: set only where the account forbids duplicate emails."""
+    email = (details.get("applying_user") or {}).get("email")
+    enforce = workflow_type == BUSINESS_APPLICATION and not account.allow_duplicate_applicant_emails
+    return email_key(email) if (enforce and isinstance(email, str) and email) else None
 
 
 def _flush_guarding_duplicates(session: Session) -> None:
-    try:
+    with _guard_duplicates():
         session.flush()
+
+
+@contextmanager
+def _guard_duplicates() -> Iterator[None]:
+    """Translate the database's uniqueness verdicts into the vendor's errors."""
+    try:
+        yield
     except exc.IntegrityError as error:
         if "applicant_email_key" in str(error.orig):
             raise ConfigurationViolation(
@@ -406,7 +469,7 @@ class MissingRequirementsError(MissingRequirements):
         self.missing = missing
 
 
-def snapshot(application: Application) -> dict[str, Any]:
+def snapshot(application: WorkflowLike) -> dict[str, Any]:
     """The audited form of an application."""
     return {
         "type": application.type,

@@ -19,7 +19,8 @@ class AuditEvent(Base):
         BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
     )
     account_id: Mapped[str] = mapped_column(ForeignKey("accounts.id"), index=True)
-    sequence: Mapped[int] = mapped_column(Integer)
+    # Sequence and hashes are NULL until the sealer chains the event (see audit.service).
+    sequence: Mapped[int | None] = mapped_column(Integer)
     occurred_at: Mapped[datetime] = mapped_column(UTCDateTime)
     action: Mapped[str] = mapped_column(String(80))  # e.g. "workflow.update", "WORKFLOW_STATUS_CHANGE"
     entity_type: Mapped[str] = mapped_column(String(40))
@@ -30,8 +31,8 @@ class AuditEvent(Base):
     request_id: Mapped[str | None] = mapped_column(String(64), index=True)
     before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
-    previous_hash: Mapped[str] = mapped_column(String(64))
-    hash: Mapped[str] = mapped_column(String(64))
+    previous_hash: Mapped[str | None] = mapped_column(String(64))
+    hash: Mapped[str | None] = mapped_column(String(64))
 
 
 class AuditChainHead(Base):

@@ -1,4 +1,11 @@
-"""Appending to and verifying the per-account hash chain of audit events."""
+"""The audit trail: recording events inside the mutation's transaction, sealing them into a per-account
+hash chain, and verifying the chain.
+
+Why two steps: a chain needs a total order per account, and ordering inside the writer's transaction
+means every mutation of an account waits for the previous one's commit (on PostgreSQL, an fsync) while it
+holds the chain head. So events are written unsealed with the change (same transaction: no change without
+its event, no event without its change), and a sealer assigns sequence numbers and hashes right after
+commit, in one short transaction per batch. `verify_chain` seals what is pending before verifying."""
 
 from __future__ import annotations
 
@@ -8,13 +15,29 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from clearway.audit.models import AuditChainHead, AuditEvent
 from clearway.db.base import utcnow
 
 GENESIS_HASH = "0" * 64
+HASHED_FIELDS = (
+    "account_id",
+    "sequence",
+    "occurred_at",
+    "action",
+    "entity_type",
+    "entity_id",
+    "actor_credential_id",
+    "actor_username",
+    "channel",
+    "request_id",
+    "before",
+    "after",
+    "previous_hash",
+)
 
 
 @dataclass(frozen=True)
@@ -27,6 +50,37 @@ class Actor:
     request_id: str | None = None
 
 
+# Built once: statements with bound parameters compile once and hit SQLAlchemy's cache every time after.
+_EVENTS: Table = AuditEvent.__table__  # type: ignore[assignment]
+_HEADS: Table = AuditChainHead.__table__  # type: ignore[assignment]
+_INSERT_EVENT = insert(_EVENTS)
+_LOCK_HEAD = (
+    select(_HEADS.c.sequence, _HEADS.c.last_hash)
+    .where(_HEADS.c.account_id == bindparam("head_account"))
+    .with_for_update()
+)
+_ADVANCE_HEAD = (
+    update(_HEADS)
+    .where(_HEADS.c.account_id == bindparam("head_account"))
+    .values(sequence=bindparam("head_sequence"), last_hash=bindparam("head_hash"))
+)
+_UNSEALED = (
+    select(_EVENTS)
+    .where(_EVENTS.c.account_id == bindparam("seal_account"), _EVENTS.c.sequence.is_(None))
+    .order_by(_EVENTS.c.id)
+    .limit(bindparam("seal_limit"))
+)
+_SEAL_EVENT = (
+    update(_EVENTS)
+    .where(_EVENTS.c.id == bindparam("event_id"))
+    .values(
+        sequence=bindparam("event_sequence"),
+        previous_hash=bindparam("event_previous"),
+        hash=bindparam("event_hash"),
+    )
+)
+
+
 def append_event(
     session: Session,
     account_id: str,
@@ -36,58 +90,80 @@ def append_event(
     entity_id: str,
     before: dict[str, Any] | None,
     after: dict[str, Any] | None,
-) -> AuditEvent:
-    """Record one mutation in the caller's transaction. Call it last in a unit of work: it locks the
-    account's chain head until commit."""
-    head = _lock_chain_head(session, account_id)
-    event = AuditEvent(
-        account_id=account_id,
-        sequence=head.sequence + 1,
-        occurred_at=utcnow(),
-        action=action,
-        entity_type=entity_type,
-        entity_id=entity_id,
-        actor_credential_id=actor.credential_id,
-        actor_username=actor.username,
-        channel=actor.channel,
-        request_id=actor.request_id,
-        before=_jsonable(before),
-        after=_jsonable(after),
-        previous_hash=head.last_hash,
+) -> None:
+    """Record one mutation in the caller's transaction (unsealed; see the module docstring). A Core
+    statement, not the ORM: this runs on every mutation."""
+    session.connection().execute(
+        _INSERT_EVENT,
+        {
+            "account_id": account_id,
+            "occurred_at": utcnow(),
+            "action": action,
+            "entity_type": entity_type,
+            "entity_id": entity_id,
+            "actor_credential_id": actor.credential_id,
+            "actor_username": actor.username,
+            "channel": actor.channel,
+            "request_id": actor.request_id,
+            "before": _jsonable(before),
+            "after": _jsonable(after),
+        },
     )
-    event.hash = event_hash(event)
-    head.sequence, head.last_hash = event.sequence, event.hash
-    session.add(event)
-    session.flush()
-    return event
 
 
-def _lock_chain_head(session: Session, account_id: str) -> AuditChainHead:
-    query = select(AuditChainHead).where(AuditChainHead.account_id == account_id).with_for_update()
-    head = session.scalars(query).one_or_none()
-    if head is None:
-        head = AuditChainHead(account_id=account_id, sequence=0, last_hash=GENESIS_HASH)
-        session.add(head)
-        session.flush()
-    return head
+def seal_pending(session: Session, account_id: str, limit: int = 5000) -> int:
+    """Chain the account's unsealed events in id order; returns how many were sealed. Holding the
+    account's chain head makes concurrent sealers (several server processes) take turns."""
+    sequence, previous = _lock_chain_head(session, account_id)
+    connection = session.connection()
+    rows = connection.execute(_UNSEALED, {"seal_account": account_id, "seal_limit": limit}).mappings().all()
+    for row in rows:
+        values = dict(row)
+        sequence += 1
+        values["sequence"], values["previous_hash"] = sequence, previous
+        previous = _hash(values)
+        connection.execute(
+            _SEAL_EVENT,
+            {
+                "event_id": row["id"],
+                "event_sequence": sequence,
+                "event_previous": values["previous_hash"],
+                "event_hash": previous,
+            },
+        )
+    if rows:
+        connection.execute(
+            _ADVANCE_HEAD, {"head_account": account_id, "head_sequence": sequence, "head_hash": previous}
+        )
+    return len(rows)
+
+
+def accounts_with_unsealed_events(session: Session) -> list[str]:
+    query = select(_EVENTS.c.account_id).where(_EVENTS.c.sequence.is_(None)).distinct()
+    return list(session.connection().execute(query).scalars())
+
+
+def _lock_chain_head(session: Session, account_id: str) -> tuple[int, str]:
+    connection = session.connection()
+    head = connection.execute(_LOCK_HEAD, {"head_account": account_id}).one_or_none()
+    if head is None:  # the account's first seal; concurrent first sealers meet on the primary key
+        dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
+        connection.execute(
+            dialect.insert(_HEADS)
+            .values(account_id=account_id, sequence=0, last_hash=GENESIS_HASH)
+            .on_conflict_do_nothing()
+        )
+        head = connection.execute(_LOCK_HEAD, {"head_account": account_id}).one()
+    return int(head.sequence), str(head.last_hash)
 
 
 def event_hash(event: AuditEvent) -> str:
-    payload = {
-        "account_id": event.account_id,
-        "sequence": event.sequence,
-        "occurred_at": _timestamp(event.occurred_at),
-        "action": event.action,
-        "entity_type": event.entity_type,
-        "entity_id": event.entity_id,
-        "actor_credential_id": event.actor_credential_id,
-        "actor_username": event.actor_username,
-        "channel": event.channel,
-        "request_id": event.request_id,
-        "before": event.before,
-        "after": event.after,
-        "previous_hash": event.previous_hash,
-    }
+    return _hash({name: getattr(event, name) for name in HASHED_FIELDS})
+
+
+def _hash(values: dict[str, Any]) -> str:
+    payload = {name: values[name] for name in HASHED_FIELDS}
+    payload["occurred_at"] = _timestamp(values["occurred_at"])
     canonical = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(canonical.encode()).hexdigest()
 
@@ -102,7 +178,9 @@ class ChainVerification:
 
 
 def verify_chain(session: Session, account_id: str) -> ChainVerification:
-    """Recompute every hash of the account's chain; report the first event that does not fit."""
+    """Seal what is pending, then recompute every hash of the account's chain and report the first
+    event that does not fit."""
+    seal_pending(session, account_id)
     query = select(AuditEvent).where(AuditEvent.account_id == account_id).order_by(AuditEvent.sequence)
     previous, expected_sequence, count = GENESIS_HASH, 1, 0
     for event in session.scalars(query):
@@ -110,10 +188,10 @@ def verify_chain(session: Session, account_id: str) -> ChainVerification:
         problem = _chain_problem(event, previous, expected_sequence)
         if problem:
             return ChainVerification(account_id, count, False, event.sequence, problem)
-        previous, expected_sequence = event.hash, expected_sequence + 1
+        previous, expected_sequence = event.hash or "", expected_sequence + 1
     head = session.get(AuditChainHead, account_id)
     if head is not None and (head.sequence != count or head.last_hash != previous):
-        return ChainVerification(account_id, count, False, count, "events missing after the last one")
+        return ChainVerification(account_id, count, False, count + 1, "events missing after the last one")
     return ChainVerification(account_id, count, True)
 
 

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from clearway.api.kompliant.envelope import API_VERSION
 from clearway.applications import service as applications
-from clearway.audit.service import Actor, append_event
+from clearway.audit.service import Actor, append_event, seal_pending
 from clearway.cli.common import load_settings, open_database
 from clearway.client import Signer
 from clearway.parties import service as parties
@@ -37,6 +37,7 @@ def demo() -> None:
         if account is None:
             account = tenancy.create_account(session, "Clearway demo", DEMO_ACCOUNT_ID)
             _seed(session, account)
+            seal_pending(session, account.id)
         credentials = _credentials(session, settings, account, credentials_path)
         example_workflow = _example_workflow_id(session, account)
     db.dispose()

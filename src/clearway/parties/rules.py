@@ -13,9 +13,10 @@ import pycountry
 from email_validator import EmailNotValidError, validate_email
 
 MAX_AGE_YEARS = 130
-NINE_DIGITS = re.compile(r"^\d{9}$")
-YEAR_MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
-US_STATE = re.compile(r"^[A-Z]{2}$")
+# ASCII digits only, and the whole value (`$` would also match before a trailing newline).
+NINE_DIGITS = re.compile(r"\d{9}", re.ASCII)
+YEAR_MONTH = re.compile(r"(\d{4})-(0[1-9]|1[0-2])", re.ASCII)
+US_STATE = re.compile(r"[A-Z]{2}")
 
 
 def normalise_email(value: str) -> str:
@@ -33,7 +34,7 @@ def email_key(normalised_email: str) -> str:
 
 
 def check_tax_id(value: str) -> str:
-    if not NINE_DIGITS.match(value):
+    if not NINE_DIGITS.fullmatch(value):
         raise ValueError("must be exactly 9 digits")
     return value
 
@@ -43,7 +44,7 @@ def normalise_na_phone(value: str) -> str:
     digits = re.sub(r"[\s().+-]", "", value)
     if len(digits) == 11 and digits.startswith("1"):
         digits = digits[1:]
-    if not re.fullmatch(r"[2-9]\d{2}[2-9]\d{6}", digits):
+    if not re.fullmatch(r"[2-9]\d{2}[2-9]\d{6}", digits, re.ASCII):
         raise ValueError("must be a 10-digit North American phone number")
     parsed = phonenumbers.parse(digits, "US")
     if parsed.country_code != 1 or not phonenumbers.is_possible_number(parsed):
@@ -58,7 +59,7 @@ def check_country(value: str) -> str:
 
 
 def check_state(value: str) -> str:
-    if not US_STATE.match(value.upper()):
+    if not US_STATE.fullmatch(value.upper()) or not value.isascii():
         raise ValueError("must be a 2-letter state code")
     return value.upper()
 
@@ -73,7 +74,7 @@ def check_date_of_birth(value: date, today: date | None = None) -> date:
 
 
 def check_year_month(value: str) -> str:
-    match = YEAR_MONTH.match(value)
+    match = YEAR_MONTH.fullmatch(value)
     if not match:
         raise ValueError("must be YYYY-MM")
     if (int(match.group(1)), int(match.group(2))) > (date.today().year, date.today().month):

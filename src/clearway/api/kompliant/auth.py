@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -15,6 +16,7 @@ from clearway.tenancy.secrets import SecretDecryptionError, decrypt_secret, dige
 from clearway.tenancy.service import SIGNING, find_credential, record_nonce
 
 MAX_NONCE_LENGTH = 128
+MAX_TIMESTAMP_DIGITS = 12  # unix seconds until the year 33658
 
 
 @dataclass(frozen=True)
@@ -34,20 +36,74 @@ class Caller:
     clock_skew_seconds: int
 
 
-def authenticate(session: Session, request: RequestToVerify, master_key: bytes, now: datetime) -> Caller:
+@dataclass(frozen=True)
+class SigningKey:
+    credential_id: str
+    account_id: str
+    auth_token_hash: str
+    secret_key: str
+
+
+class SigningKeyCache:
+    """Signing credentials by API-key digest, decrypted, for a few seconds: saves a query and an AES
+    decryption per request. A revoked credential stops working within `ttl_seconds`. Misses are not
+    cached, so unknown keys cannot fill it."""
+
+    MAX_ENTRIES = 10_000
+
+    def __init__(self, ttl_seconds: float = 10.0) -> None:
+        self.ttl_seconds = ttl_seconds
+        self._entries: dict[str, tuple[float, SigningKey]] = {}
+
+    def lookup(self, session: Session, api_key: str, master_key: bytes) -> SigningKey | None:
+        key_digest, now = digest(api_key), time.monotonic()
+        cached = self._entries.get(key_digest)
+        if cached is not None and cached[0] > now:
+            return cached[1]
+        credential = find_credential(session, api_key)
+        if credential is None or credential.kind != SIGNING:
+            return None
+        key = SigningKey(
+            credential.id,
+            credential.account_id,
+            credential.auth_token_hash or "",
+            _decrypt(credential, master_key),
+        )
+        if len(self._entries) >= self.MAX_ENTRIES:
+            self._entries.clear()
+        self._entries[key_digest] = (now + self.ttl_seconds, key)
+        return key
+
+
+def _decrypt(credential: Credential, master_key: bytes) -> str:
+    try:
+        return decrypt_secret(master_key, credential.secret_key_encrypted or b"")
+    except SecretDecryptionError as exc:
+        # The server's master key is not the one the secret was stored under: a deployment error, but
+        # to the caller it is indistinguishable from a bad signature.
+        raise ApiError("AUTH_SIGNATURE_MISMATCH", "The signature does not match.") from exc
+
+
+def authenticate(
+    session: Session,
+    request: RequestToVerify,
+    master_key: bytes,
+    now: datetime,
+    keys: SigningKeyCache | None = None,
+) -> Caller:
     authorization, api_key, auth_token = _required_headers(request.headers)
     presented = _parse_authorization(authorization)
     elements = _signed_elements(request.headers)
-    credential = find_credential(session, api_key)
-    if credential is None or credential.kind != SIGNING:
+    key = (keys or SigningKeyCache(ttl_seconds=0)).lookup(session, api_key, master_key)
+    if key is None:
         raise ApiError("AUTH_INVALID_API_KEY", "The API key is not valid.")
-    if not digests_equal(digest(auth_token), credential.auth_token_hash or ""):
+    if not digests_equal(digest(auth_token), key.auth_token_hash):
         raise ApiError("AUTH_INVALID_AUTH_TOKEN", "The auth token is not valid for this API key.")
-    _verify_signature(credential, elements, request, api_key, presented, master_key)
-    account = session.get(Account, credential.account_id)
+    _verify_signature(key.secret_key, elements, request, api_key, presented)
+    account = session.get(Account, key.account_id)
     assert account is not None  # foreign key
-    _enforce_freshness(session, account, credential, elements, request.headers, now)
-    return Caller(account, credential.id, account.id, account.max_clock_skew_seconds)
+    _enforce_freshness(session, account, key.credential_id, elements, request.headers, now)
+    return Caller(account, key.credential_id, account.id, account.max_clock_skew_seconds)
 
 
 def _required_headers(headers: Mapping[str, str]) -> tuple[str, str, str]:
@@ -106,20 +162,9 @@ def _element_values(elements: list[str], request: RequestToVerify, api_key: str)
 
 
 def _verify_signature(
-    credential: Credential,
-    elements: list[str],
-    request: RequestToVerify,
-    api_key: str,
-    presented: str,
-    master_key: bytes,
+    secret: str, elements: list[str], request: RequestToVerify, api_key: str, presented: str
 ) -> None:
     message = signing.string_to_sign(elements, _element_values(elements, request, api_key))
-    try:
-        secret = decrypt_secret(master_key, credential.secret_key_encrypted or b"")
-    except SecretDecryptionError as exc:
-        # The server's master key is not the one the secret was stored under: a deployment error, but
-        # to the caller it is indistinguishable from a bad signature.
-        raise ApiError("AUTH_SIGNATURE_MISMATCH", "The signature does not match.") from exc
     if not signing.signatures_match(signing.sign(secret, message), presented):
         raise ApiError("AUTH_SIGNATURE_MISMATCH", "The signature does not match the request.")
     content_hash = request.headers.get("x-api-content-hash")
@@ -136,7 +181,7 @@ def _verify_signature(
 def _enforce_freshness(
     session: Session,
     account: Account,
-    credential: Credential,
+    credential_id: str,
     elements: list[str],
     headers: Mapping[str, str],
     now: datetime,
@@ -163,7 +208,7 @@ def _enforce_freshness(
                 details=[{"field": "X-API-Nonce", "message": "too long"}],
             )
         # Kept twice the window: a timestamp may lie up to one window in the future.
-        if not record_nonce(session, credential.id, nonce, now + 2 * window):
+        if not record_nonce(session, credential_id, nonce, now + 2 * window):
             raise ApiError(
                 "AUTH_INVALID_HEADER",
                 "X-API-Nonce has already been used (replayed request).",
@@ -173,7 +218,9 @@ def _enforce_freshness(
 
 
 def _check_timestamp(value: str, now: datetime, window: timedelta) -> None:
-    if not value.isdigit():
+    # ASCII digits only (str.isdigit also accepts e.g. "²", which int() refuses) and a bounded length
+    # (a huge integer overflows the float arithmetic below): both would otherwise end in a 500.
+    if not (value.isascii() and value.isdigit()) or len(value) > MAX_TIMESTAMP_DIGITS:
         raise ApiError(
             "AUTH_INVALID_HEADER",
             "X-API-Timestamp must be unix seconds.",

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 from sqlalchemy.orm import Session
 
 from clearway.api.kompliant import signing
-from clearway.api.kompliant.auth import Caller, RequestToVerify, authenticate
+from clearway.api.kompliant.auth import Caller, RequestToVerify, SigningKeyCache, authenticate
 from clearway.api.kompliant.envelope import SUPPORTED_VERSIONS
 from clearway.api.kompliant.errors import ApiError, api_error_body, domain_error_body, http_status
 from clearway.api.kompliant.registry import CallContext, MethodSpec
@@ -34,16 +34,22 @@ class CallResult:
     errors: list[dict[str, Any]] | None = None
     warnings: list[dict[str, str]] | None = None
     account_id: str | None = None
+    audited: bool = False
 
 
 def execute_call(
-    db: Database, master_key: bytes, spec: MethodSpec, request: RequestToVerify, trace_id: str
+    db: Database,
+    master_key: bytes,
+    spec: MethodSpec,
+    request: RequestToVerify,
+    trace_id: str,
+    keys: SigningKeyCache | None = None,
 ) -> CallResult:
     now = utcnow()
     caller: Caller | None = None
     try:
         with db.transaction() as session:
-            caller = authenticate(session, request, master_key, now)
+            caller = authenticate(session, request, master_key, now, keys)
             _check_version(request.headers)
             payload = _validate(spec, request.body)
             context = CallContext(
@@ -54,7 +60,9 @@ def execute_call(
             )
             context.warnings.extend(unknown_field_warnings(payload))
             data = spec.handler(context, payload).model_dump(mode="json")
-        return CallResult(200, data=data, warnings=context.warnings, account_id=context.account.id)
+        return CallResult(
+            200, data=data, warnings=context.warnings, account_id=context.account.id, audited=context.audited
+        )
     except ApiError as error:
         _keep_nonce_after_failure(db, caller, request.headers, now)
         return CallResult(http_status(error.code), errors=[api_error_body(error)], account_id=_id(caller))

@@ -23,10 +23,12 @@ class CallContext:
     actor: Actor
     method: str
     warnings: list[dict[str, str]] = field(default_factory=list)
+    audited: bool = False
 
     def audit(
         self, entity_type: str, entity_id: str, before: dict[str, Any] | None, after: dict[str, Any] | None
     ) -> None:
+        self.audited = True
         append_event(
             self.session, self.account.id, self.actor, self.method, entity_type, entity_id, before, after
         )

@@ -8,10 +8,11 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from clearway.api.kompliant import envelope, methods  # noqa: F401 - importing registers the methods
-from clearway.api.kompliant.auth import RequestToVerify
+from clearway.api.kompliant.auth import RequestToVerify, SigningKeyCache
 from clearway.api.kompliant.dispatch import CallResult, execute_call
 from clearway.api.kompliant.errors import ApiError, api_error_body, http_status
 from clearway.api.kompliant.registry import registry
+from clearway.audit.sealer import AuditSealer
 from clearway.db import Database
 
 log = structlog.get_logger("clearway.kompliant")
@@ -19,8 +20,9 @@ MAX_BODY_BYTES = 1 << 20
 HTTP_VERBS = ["GET", "POST", "PUT", "PATCH", "DELETE"]
 
 
-def kompliant_router(db: Database, master_key: bytes) -> APIRouter:
+def kompliant_router(db: Database, master_key: bytes, sealer: AuditSealer) -> APIRouter:
     router = APIRouter()
+    keys = SigningKeyCache()
 
     @router.api_route("/{method_name}", methods=HTTP_VERBS, include_in_schema=False)
     async def call(method_name: str, request: Request) -> Response:
@@ -37,12 +39,14 @@ def kompliant_router(db: Database, master_key: bytes) -> APIRouter:
             return envelope.failure(trace_id, http_status(error.code), [api_error_body(error)])
         to_verify = RequestToVerify(request.method, request.url.path, request.headers, body)
         try:
-            result = await run_in_threadpool(execute_call, db, master_key, spec, to_verify, trace_id)
+            result = await run_in_threadpool(execute_call, db, master_key, spec, to_verify, trace_id, keys)
         except Exception:
             log.exception("unhandled_error", trace_id=trace_id, method=method_name)
             internal = ApiError("INTERNAL_ERROR", "An internal error occurred; quote the trace id.")
             return envelope.failure(trace_id, 500, [api_error_body(internal)])
         request.state.account_id = result.account_id
+        if result.audited and result.account_id:
+            sealer.notify(result.account_id)
         return _response(trace_id, result)
 
     return router
