@@ -13,7 +13,7 @@ from clearway.db import Database
 from clearway.db.migrate import upgrade
 from clearway.settings import Settings
 
-err_console = Console(stderr=True)
+err_console = Console(stderr=True, soft_wrap=True)
 
 
 def fail(message: str, exit_code: int = 2) -> NoReturn:
