@@ -18,7 +18,7 @@ from clearway.errors import ConfigurationViolation, InvalidInput, MissingRequire
 from clearway.ids import new_id
 from clearway.parties.models import Organization, Ownership, Person
 from clearway.parties.rules import email_key
-from clearway.tenancy.models import Account
+from clearway.tenancy.models import AccountLike
 from clearway.tenancy.service import get_equipment_collection, get_pricing_model
 
 BUSINESS_APPLICATION = "BUSINESS_APPLICATION"
@@ -36,7 +36,9 @@ WORKFLOW = "Workflow"
 # --- subject records -------------------------------------------------------------------------------
 
 
-def create_subject_record(session: Session, account: Account, record_type: str = "BUSINESS") -> SubjectRecord:
+def create_subject_record(
+    session: Session, account: AccountLike, record_type: str = "BUSINESS"
+) -> SubjectRecord:
     if record_type != "BUSINESS":
         raise RuleViolation(
             "INVALID_SUBJECT_RECORD_TYPE", "BUSINESS is the only subject record type", "SubjectRecord"
@@ -87,7 +89,7 @@ def list_applications(session: Session, account_id: str, subject_record_id: str 
 
 def create_application(
     session: Session,
-    account: Account,
+    account: AccountLike,
     workflow_type: str,
     state: str,
     subject_record_id: str | None,
@@ -144,7 +146,7 @@ class ApplicationChange:
 
 def update_business_application(
     session: Session,
-    account: Account,
+    account: AccountLike,
     application_id: str,
     details: Mapping[str, Any],
     expected_type: str | None = None,
@@ -277,7 +279,7 @@ def _set_or_unset(target: dict[str, Any], name: str, value: Any) -> None:
 
 
 def _check_detail_references(
-    session: Session, account: Account, details: Mapping[str, Any], path: str
+    session: Session, account: AccountLike, details: Mapping[str, Any], path: str
 ) -> None:
     if details.get("pricing_model_id") is not None:
         get_pricing_model(session, account.id, details["pricing_model_id"], f"{path}.pricing_model_id")
@@ -293,11 +295,11 @@ def applying_user_email(application: Application) -> str | None:
     return email if isinstance(email, str) else None
 
 
-def _refresh_email_key(application: Application, account: Account) -> None:
+def _refresh_email_key(application: Application, account: AccountLike) -> None:
     application.applicant_email_key = _email_key_for(application.type, application.details, account)
 
 
-def _email_key_for(workflow_type: str, details: Mapping[str, Any], account: Account) -> str | None:
+def _email_key_for(workflow_type: str, details: Mapping[str, Any], account: AccountLike) -> str | None:
     """The value of the uniqueness column: set only where the account forbids duplicate emails."""
     email = (details.get("applying_user") or {}).get("email")
     enforce = workflow_type == BUSINESS_APPLICATION and not account.allow_duplicate_applicant_emails
@@ -332,7 +334,7 @@ def _guard_duplicates() -> Iterator[None]:
         raise
 
 
-def start_application(session: Session, account: Account, application_id: str) -> ApplicationChange:
+def start_application(session: Session, account: AccountLike, application_id: str) -> ApplicationChange:
     application = get_application(session, account.id, application_id, for_update=True)
     _require_created(application)
     before = snapshot(application)
@@ -435,7 +437,7 @@ class Completion:
     underwriting: Application
 
 
-def complete_application(session: Session, account: Account, application_id: str) -> Completion:
+def complete_application(session: Session, account: AccountLike, application_id: str) -> Completion:
     """End a business application and open the BUSINESS_UNDERWRITING workflow that carries the decision."""
     application = get_application(session, account.id, application_id, for_update=True)
     missing = missing_requirements(session, application)

@@ -181,7 +181,13 @@ def verify_chain(session: Session, account_id: str) -> ChainVerification:
     """Seal what is pending, then recompute every hash of the account's chain and report the first
     event that does not fit."""
     seal_pending(session, account_id)
-    query = select(AuditEvent).where(AuditEvent.account_id == account_id).order_by(AuditEvent.sequence)
+    # populate_existing: events loaded earlier in this session must show what sealing just wrote.
+    query = (
+        select(AuditEvent)
+        .where(AuditEvent.account_id == account_id)
+        .order_by(AuditEvent.sequence)
+        .execution_options(populate_existing=True)
+    )
     previous, expected_sequence, count = GENESIS_HASH, 1, 0
     for event in session.scalars(query):
         count += 1
@@ -189,7 +195,7 @@ def verify_chain(session: Session, account_id: str) -> ChainVerification:
         if problem:
             return ChainVerification(account_id, count, False, event.sequence, problem)
         previous, expected_sequence = event.hash or "", expected_sequence + 1
-    head = session.get(AuditChainHead, account_id)
+    head = session.get(AuditChainHead, account_id, populate_existing=True)
     if head is not None and (head.sequence != count or head.last_hash != previous):
         return ChainVerification(account_id, count, False, count + 1, "events missing after the last one")
     return ChainVerification(account_id, count, True)

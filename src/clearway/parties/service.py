@@ -19,7 +19,7 @@ from clearway.errors import ConfigurationViolation, InvalidInput, NotFound, Rule
 from clearway.ids import new_id
 from clearway.parties.models import Organization, Ownership, Person
 from clearway.parties.rules import age_on
-from clearway.tenancy.models import Account
+from clearway.tenancy.models import AccountLike
 
 BUSINESS_FIELDS = (
     "legal_name",
@@ -72,7 +72,7 @@ def snapshot(entity: Organization | Person | Ownership, fields: tuple[str, ...])
 
 
 def create_business(
-    session: Session, account: Account, record: SubjectRecord, changes: Mapping[str, Any]
+    session: Session, account: AccountLike, record: SubjectRecord, changes: Mapping[str, Any]
 ) -> Organization:
     existing = session.scalar(
         select(func.count()).select_from(Organization).where(Organization.subject_record_id == record.id)
@@ -118,7 +118,7 @@ def update_business(session: Session, business: Organization, changes: Mapping[s
 
 
 def create_person(
-    session: Session, account: Account, record: SubjectRecord, changes: Mapping[str, Any]
+    session: Session, account: AccountLike, record: SubjectRecord, changes: Mapping[str, Any]
 ) -> Person:
     person = Person(id=new_id("p"), account_id=account.id, subject_record_id=record.id, addresses=[])
     _apply(person, PERSON_FIELDS, changes)
@@ -143,7 +143,7 @@ def list_persons(session: Session, record: SubjectRecord) -> list[Person]:
 
 
 def add_owner(
-    session: Session, account: Account, business: Organization, person: Person, changes: Mapping[str, Any]
+    session: Session, account: AccountLike, business: Organization, person: Person, changes: Mapping[str, Any]
 ) -> Ownership:
     if person.subject_record_id != business.subject_record_id:
         raise InvalidInput("owner.person_id", "the person belongs to another subject record")
@@ -171,7 +171,7 @@ def add_owner(
 
 
 def _check_ownership_rules(
-    account: Account, person: Person, changes: Mapping[str, Any], owners: list[Ownership]
+    account: AccountLike, person: Person, changes: Mapping[str, Any], owners: list[Ownership]
 ) -> None:
     percentage = changes.get("ownership_percentage")
     if percentage is not None and percentage < account.min_ownership_percentage:

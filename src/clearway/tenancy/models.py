@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
+from typing import Protocol
 
 from sqlalchemy import Boolean, ForeignKey, Integer, LargeBinary, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
@@ -78,3 +80,52 @@ class EquipmentCollection(Base):
     account_id: Mapped[str] = mapped_column(ForeignKey("accounts.id"), index=True)
     name: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class AccountLike(Protocol):
+    """What services read of an account: the ORM row, or a snapshot of it (see `AccountSnapshot`)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def parent_id(self) -> str | None: ...
+    @property
+    def is_live(self) -> bool: ...
+    @property
+    def allow_duplicate_applicant_emails(self) -> bool: ...
+    @property
+    def max_owners(self) -> int: ...
+    @property
+    def min_ownership_percentage(self) -> int: ...
+    @property
+    def require_timestamp_and_nonce(self) -> bool: ...
+    @property
+    def max_clock_skew_seconds(self) -> int: ...
+
+
+@dataclass(frozen=True)
+class AccountSnapshot:
+    """An account's identity and settings, detached from any session: cheap to keep in a per-process cache
+    (a settings change is seen once the cache entry expires)."""
+
+    id: str
+    parent_id: str | None
+    is_live: bool
+    allow_duplicate_applicant_emails: bool
+    max_owners: int
+    min_ownership_percentage: int
+    require_timestamp_and_nonce: bool
+    max_clock_skew_seconds: int
+
+    @classmethod
+    def of(cls, account: AccountLike) -> AccountSnapshot:
+        return cls(
+            account.id,
+            account.parent_id,
+            account.is_live,
+            account.allow_duplicate_applicant_emails,
+            account.max_owners,
+            account.min_ownership_percentage,
+            account.require_timestamp_and_nonce,
+            account.max_clock_skew_seconds,
+        )

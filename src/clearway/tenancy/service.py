@@ -13,7 +13,14 @@ from sqlalchemy.orm import Session
 from clearway.errors import DomainError, InvalidInput, NotFound
 from clearway.ids import new_id, random_base62
 from clearway.tenancy import secrets as credential_secrets
-from clearway.tenancy.models import Account, Credential, EquipmentCollection, PricingModel, UsedNonce
+from clearway.tenancy.models import (
+    Account,
+    AccountLike,
+    Credential,
+    EquipmentCollection,
+    PricingModel,
+    UsedNonce,
+)
 
 ACCOUNT_ID_PATTERN = re.compile(r"^(sb|lv)_[A-Za-z0-9]{3,60}$")
 SIGNING = "signing"
@@ -30,7 +37,7 @@ class IssuedCredentials:
     auth_token: str
 
 
-def environment_prefix(account: Account) -> str:
+def environment_prefix(account: AccountLike) -> str:
     return "lv" if account.is_live else "sb"
 
 
@@ -84,7 +91,7 @@ def has_live_accounts(session: Session) -> bool:
 def create_signing_credentials(
     session: Session,
     master_key: bytes,
-    account: Account,
+    account: AccountLike,
     api_key: str | None = None,
     secret_key: str | None = None,
     auth_token: str | None = None,
@@ -145,7 +152,7 @@ def purge_expired_nonces(session: Session, now: datetime) -> int:
     return int(result.rowcount)  # type: ignore[attr-defined]
 
 
-def create_pricing_model(session: Session, account: Account, name: str) -> PricingModel:
+def create_pricing_model(session: Session, account: AccountLike, name: str) -> PricingModel:
     model = PricingModel(
         id=new_id("pm"), account_id=account.id, name=_catalog_name(session, PricingModel, account, name)
     )
@@ -154,7 +161,7 @@ def create_pricing_model(session: Session, account: Account, name: str) -> Prici
     return model
 
 
-def create_equipment_collection(session: Session, account: Account, name: str) -> EquipmentCollection:
+def create_equipment_collection(session: Session, account: AccountLike, name: str) -> EquipmentCollection:
     collection = EquipmentCollection(
         id=new_id("ec"),
         account_id=account.id,
@@ -166,7 +173,7 @@ def create_equipment_collection(session: Session, account: Account, name: str) -
 
 
 def _catalog_name(
-    session: Session, model: type[PricingModel] | type[EquipmentCollection], account: Account, name: str
+    session: Session, model: type[PricingModel] | type[EquipmentCollection], account: AccountLike, name: str
 ) -> str:
     name = name.strip()
     if not name:

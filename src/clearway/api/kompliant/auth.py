@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from clearway.api.kompliant import signing
 from clearway.api.kompliant.errors import ApiError
-from clearway.tenancy.models import Account, Credential
+from clearway.tenancy.models import Account, AccountSnapshot, Credential
 from clearway.tenancy.secrets import SecretDecryptionError, decrypt_secret, digest, digests_equal
 from clearway.tenancy.service import SIGNING, find_credential, record_nonce
 
@@ -29,7 +29,7 @@ class RequestToVerify:
 
 @dataclass(frozen=True)
 class Caller:
-    account: Account
+    account: AccountSnapshot
     credential_id: str
     # Plain copies: the ORM row expires when a failed call rolls back, these stay readable.
     account_id: str
@@ -42,6 +42,7 @@ class SigningKey:
     account_id: str
     auth_token_hash: str
     secret_key: str
+    account: AccountSnapshot
 
 
 class SigningKeyCache:
@@ -63,11 +64,14 @@ class SigningKeyCache:
         credential = find_credential(session, api_key)
         if credential is None or credential.kind != SIGNING:
             return None
+        account = session.get(Account, credential.account_id)
+        assert account is not None  # foreign key
         key = SigningKey(
             credential.id,
             credential.account_id,
             credential.auth_token_hash or "",
             _decrypt(credential, master_key),
+            AccountSnapshot.of(account),
         )
         if len(self._entries) >= self.MAX_ENTRIES:
             self._entries.clear()
@@ -100,8 +104,7 @@ def authenticate(
     if not digests_equal(digest(auth_token), key.auth_token_hash):
         raise ApiError("AUTH_INVALID_AUTH_TOKEN", "The auth token is not valid for this API key.")
     _verify_signature(key.secret_key, elements, request, api_key, presented)
-    account = session.get(Account, key.account_id)
-    assert account is not None  # foreign key
+    account = key.account
     _enforce_freshness(session, account, key.credential_id, elements, request.headers, now)
     return Caller(account, key.credential_id, account.id, account.max_clock_skew_seconds)
 
@@ -180,7 +183,7 @@ def _verify_signature(
 
 def _enforce_freshness(
     session: Session,
-    account: Account,
+    account: AccountSnapshot,
     credential_id: str,
     elements: list[str],
     headers: Mapping[str, str],

@@ -21,7 +21,7 @@ from clearway.api.kompliant.registry import CallContext, MethodSpec
 from clearway.audit.service import Actor
 from clearway.db import Database, utcnow
 from clearway.errors import DomainError, NotFound
-from clearway.tenancy.models import Account
+from clearway.tenancy.models import Account, AccountLike
 from clearway.tenancy.service import record_nonce
 
 log = structlog.get_logger("clearway.kompliant")
@@ -120,7 +120,7 @@ def _field_path(location: tuple[int | str, ...]) -> str:
     return path or "body"
 
 
-def _effective_account(session: Session, caller: Caller, payload: BaseModel) -> Account:
+def _effective_account(session: Session, caller: Caller, payload: BaseModel) -> AccountLike:
     """`account_id` may name the caller's own account or one of its child accounts."""
     requested = getattr(payload, "account_id", None)
     if requested is None or requested == caller.account.id:

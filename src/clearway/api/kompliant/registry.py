@@ -10,7 +10,7 @@ from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
 from clearway.audit.service import Actor, append_event
-from clearway.tenancy.models import Account
+from clearway.tenancy.models import AccountLike
 
 
 @dataclass
@@ -19,7 +19,7 @@ class CallContext:
     effective account, and the audit actor."""
 
     session: Session
-    account: Account
+    account: AccountLike
     actor: Actor
     method: str
     warnings: list[dict[str, str]] = field(default_factory=list)
