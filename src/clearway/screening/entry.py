@@ -82,15 +82,19 @@ class ListEntry:
             entry_id=data["entry_id"],
             list_name=data["list_name"],
             schema=EntrySchema(data["schema"]),
-            names=tuple(EntryName(n["full"], AliasQuality(n["quality"]), n.get("given"), n.get("family"))
-                        for n in data["names"]),
+            names=tuple(
+                EntryName(n["full"], AliasQuality(n["quality"]), n.get("given"), n.get("family"))
+                for n in data["names"]
+            ),
             birth_dates=tuple(data.get("birth_dates", ())),
             countries=tuple(data.get("countries", ())),
             gender=data.get("gender"),
-            identifiers=tuple(EntryIdentifier(i["kind"], i["value"], i.get("country"))
-                              for i in data.get("identifiers", ())),
-            addresses=tuple(EntryAddress(a["full"], a.get("city"), a.get("country"))
-                            for a in data.get("addresses", ())),
+            identifiers=tuple(
+                EntryIdentifier(i["kind"], i["value"], i.get("country")) for i in data.get("identifiers", ())
+            ),
+            addresses=tuple(
+                EntryAddress(a["full"], a.get("city"), a.get("country")) for a in data.get("addresses", ())
+            ),
             programs=tuple(data.get("programs", ())),
             remarks=data.get("remarks"),
             source_url=data.get("source_url"),
