@@ -1,0 +1,1 @@
+"""Verification: workflow definitions, the engine and its steps, executions, results, risk, overrides."""
