@@ -33,6 +33,8 @@ class Organization(Base):
     email: Mapped[str | None] = mapped_column(String(320))
     industry_category_codes: Mapped[list[str]] = mapped_column(JSON, default=list)
     additional_fields: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    country: Mapped[str | None] = mapped_column(String(2))  # jurisdiction, ISO alpha-2
+    profile: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # see Person.profile
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
@@ -53,6 +55,10 @@ class Person(Base):
     citizenship: Mapped[str | None] = mapped_column(String(2))
     phone_number: Mapped[str | None] = mapped_column(String(20))
     addresses: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    gender: Mapped[str | None] = mapped_column(String(20))
+    # Everything else a dialect knows of the person (the verification dialect's full individual document:
+    # names, documents, identifiers, external references…); the columns above are the canonical core.
+    profile: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 

@@ -30,6 +30,8 @@ class Account(Base):
     min_ownership_percentage: Mapped[int] = mapped_column(Integer, default=DEFAULT_MIN_OWNERSHIP_PERCENTAGE)
     require_timestamp_and_nonce: Mapped[bool] = mapped_column(Boolean, default=False)
     max_clock_skew_seconds: Mapped[int] = mapped_column(Integer, default=DEFAULT_MAX_CLOCK_SKEW_SECONDS)
+    # Overriding an execution to PASS/APPROVED from FAIL/BLOCKED/REJECTED needs a second user's confirmation.
+    four_eyes_overrides: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
