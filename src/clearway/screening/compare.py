@@ -1,0 +1,213 @@
+"""The comparison core: `compare(query, candidate) -> Match`. Pure: no database, no I/O.
+
+A query is a `Party` (a name, its aliases, and whatever else is known about it); a candidate is a
+`ListEntry`, or the `PreparedEntry` the index keeps for it. Every name of the query is aligned with every
+name of the entry (`align.align`); the best pair gives the name score and `matched_name`. Evidence beyond
+the name (`features`) then raises or lowers it, and the explanation records every step.
+
+`DEFAULT_THRESHOLD` was chosen on the labelled evaluation set (tests/screening/matching/data): it is the
+score at or above which two records are reported as a match.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from clearway.screening import features
+from clearway.screening.align import Alignment, align
+from clearway.screening.entry import AliasQuality, EntrySchema, ListEntry
+from clearway.screening.features import FeatureEffect
+from clearway.screening.match import Explanation, Match
+from clearway.screening.normalize import NameKind, PreparedName, kind_for_schema, prepare_name
+
+ALGORITHM_VERSION = "clearway-match/1.0"
+DEFAULT_THRESHOLD = 0.80
+WEAK_ALIAS_FACTOR = 0.95  # low-quality aliases ("Abu Muhammad") identify less than real names
+
+_KIND_BY_SCHEMA = {
+    EntrySchema.PERSON: NameKind.PERSON,
+    EntrySchema.ORGANIZATION: NameKind.ORGANIZATION,
+    EntrySchema.VESSEL: NameKind.OBJECT,
+    EntrySchema.AIRCRAFT: NameKind.OBJECT,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """What a client screens: a person, an organisation, or something whose kind is unknown."""
+
+    name: str
+    schema: str = "LegalEntity"  # Person, Organization/Company, Vessel, Aircraft, LegalEntity (unknown)
+    aliases: tuple[str, ...] = ()
+    birth_dates: tuple[str, ...] = ()  # ISO prefixes: "1965", "1965-03-12"
+    countries: tuple[str, ...] = ()  # ISO alpha-2
+    identifiers: tuple[str, ...] = ()  # passport, tax, registration numbers: any format
+    gender: str | None = None
+
+    @property
+    def kind(self) -> NameKind:
+        return kind_for_schema(self.schema)
+
+
+@dataclass(slots=True)
+class PreparedParty:
+    """A query with its names prepared once; names are re-prepared per kind when the kind is unknown."""
+
+    party: Party
+    _names: dict[NameKind, tuple[PreparedName, ...]] = field(default_factory=dict)
+
+    @property
+    def kind(self) -> NameKind:
+        return self.party.kind
+
+    def names_for(self, candidate_kind: NameKind) -> tuple[PreparedName, ...]:
+        # An unknown-kind query against a person entry is read as a person name (titles stripped, common
+        # given names down-weighted), against a company as a company name (legal forms set aside).
+        kind = candidate_kind if self.kind == NameKind.GENERIC else self.kind
+        names = self._names.get(kind)
+        if names is None:
+            raw = (self.party.name, *self.party.aliases)
+            names = tuple(n for n in (prepare_name(text, kind) for text in raw) if not n.is_empty)
+            self._names[kind] = names
+        return names
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedEntry:
+    """A list entry with its names prepared: what the index holds."""
+
+    entry: ListEntry
+    kind: NameKind
+    names: tuple[PreparedName, ...]
+    weak: tuple[bool, ...]  # per name: a low-quality alias
+    identifiers: tuple[str, ...]
+
+
+def prepare_entry(entry: ListEntry) -> PreparedEntry:
+    kind = _KIND_BY_SCHEMA[entry.schema]
+    names: list[PreparedName] = []
+    weak: list[bool] = []
+    seen: set[str] = set()
+    for entry_name in entry.names:
+        prepared = prepare_name(entry_name.full, kind)
+        # Aliases that differ only in case, punctuation or order ("AL-ZAWAHIRI, Ayman") compare alike.
+        if prepared.is_empty or prepared.bag_key in seen:
+            continue
+        seen.add(prepared.bag_key)
+        names.append(prepared)
+        weak.append(entry_name.quality == AliasQuality.WEAK)
+    identifiers = tuple(i.value for i in entry.identifiers)
+    return PreparedEntry(entry, kind, tuple(names), tuple(weak), identifiers)
+
+
+def prepare_party(party: Party) -> PreparedParty:
+    return PreparedParty(party)
+
+
+def compare(query: Party | PreparedParty, candidate: ListEntry | PreparedEntry) -> Match:
+    """Score how likely `candidate` is the party described by `query`, with an explanation."""
+    prepared_query = query if isinstance(query, PreparedParty) else prepare_party(query)
+    prepared_entry = candidate if isinstance(candidate, PreparedEntry) else prepare_entry(candidate)
+    return compare_prepared(prepared_query, prepared_entry, range(len(prepared_entry.names)))
+
+
+def compare_prepared(query: PreparedParty, entry: PreparedEntry, name_indexes: Iterable[int]) -> Match:
+    """`compare` on prepared forms, over the entry names at `name_indexes` (the index passes the names
+    its blocking retrieved, so that an entry with thirty aliases does not cost thirty alignments)."""
+    match = compare_prepared_above(query, entry, name_indexes, -1.0)
+    assert match is not None  # every score is above -1
+    return match
+
+
+def compare_prepared_above(
+    query: PreparedParty, entry: PreparedEntry, name_indexes: Iterable[int], min_score: float
+) -> Match | None:
+    """`compare_prepared`, but None (and no explanation built) when the score is below `min_score`."""
+    best = _best_names(query, entry, name_indexes)
+    if best is None:
+        return _no_name_match(query.party.name, entry.entry.caption) if min_score <= 0.0 else None
+    alignment, query_name, entry_name, weak = best
+    name_score = alignment.score * (WEAK_ALIAS_FACTOR if weak else 1.0)
+    effects = _feature_effects(query, entry, query_name, entry_name, name_score)
+    score = round(min(1.0, max(0.0, name_score + sum(e.delta for e in effects))), 4)
+    if score < min_score:
+        return None
+    return Match(score, _explain(alignment, query_name, entry_name, name_score, weak, effects))
+
+
+def compare_names(name1: str, name2: str, schema: str | None = None) -> Match:
+    """Compare two bare names of the same (possibly unknown) schema: the evaluation interface."""
+    kind = kind_for_schema(schema)
+    left, right = prepare_name(name1, kind), prepare_name(name2, kind)
+    if left.is_empty or right.is_empty:
+        return _no_name_match(name1, name2)
+    alignment = align(left, right)
+    effects = [e for e in (features.legal_form_effect(left.legal_forms, right.legal_forms),) if e]
+    score = min(1.0, max(0.0, alignment.score + sum(e.delta for e in effects)))
+    return Match(round(score, 4), _explain(alignment, left, right, alignment.score, False, effects))
+
+
+def _best_names(
+    query: PreparedParty, entry: PreparedEntry, name_indexes: Iterable[int]
+) -> tuple[Alignment, PreparedName, PreparedName, bool] | None:
+    best: tuple[Alignment, PreparedName, PreparedName, bool] | None = None
+    best_score = -1.0
+    indexes = tuple(name_indexes)
+    for query_name in query.names_for(entry.kind):
+        for index in indexes:
+            entry_name, weak = entry.names[index], entry.weak[index]
+            alignment = align(query_name, entry_name)
+            score = alignment.score * (WEAK_ALIAS_FACTOR if weak else 1.0)
+            if score > best_score:
+                best, best_score = (alignment, query_name, entry_name, weak), score
+                if score >= 1.0:
+                    return best
+    return best
+
+
+def _feature_effects(
+    query: PreparedParty,
+    entry: PreparedEntry,
+    query_name: PreparedName,
+    entry_name: PreparedName,
+    name_score: float,
+) -> list[FeatureEffect]:
+    party, listed = query.party, entry.entry
+    candidates = (
+        features.schema_effect(query.kind, entry.kind),
+        features.birth_date_effect(party.birth_dates, listed.birth_dates),
+        features.country_effect(party.countries, listed.countries),
+        features.identifier_effect(party.identifiers, entry.identifiers, name_score),
+        features.gender_effect(party.gender, listed.gender),
+        features.legal_form_effect(query_name.legal_forms, entry_name.legal_forms),
+    )
+    return [effect for effect in candidates if effect is not None]
+
+
+def _explain(
+    alignment: Alignment,
+    query_name: PreparedName,
+    entry_name: PreparedName,
+    name_score: float,
+    weak: bool,
+    effects: list[FeatureEffect],
+) -> Explanation:
+    notes = (["reordered"] if alignment.reordered else []) + (["weak alias"] if weak else [])
+    removed = (*query_name.removed, *entry_name.removed, *query_name.legal_forms, *entry_name.legal_forms)
+    return Explanation(
+        query_name=query_name.original,
+        matched_name=entry_name.original,
+        name_score=round(name_score, 4),
+        parts=alignment.parts,
+        unmatched_query=alignment.unmatched_query,
+        unmatched_candidate=alignment.unmatched_candidate,
+        removed=tuple(dict.fromkeys(removed)),
+        notes=tuple(notes),
+        features=tuple(effects),
+    )
+
+
+def _no_name_match(query_name: str, candidate_name: str) -> Match:
+    explanation = Explanation(query_name, candidate_name, 0.0, (), (), (), (), ("no comparable name",), ())
+    return Match(0.0, explanation)

@@ -1,0 +1,416 @@
+"""Turn a name string into a `PreparedName`: weighted, transliterated tokens ready for cheap comparison.
+
+Preparation does everything that depends on one name only, once: case folding, tokenising, honorific
+and legal-form handling (rigour's name analysis), transliteration to ASCII, phonetic and folded keys,
+name-variant symbols (rigour's Wikidata-derived name groups: Muhammad = Mohammed = محمد) and token weights.
+The index holds prepared names of every list entry; a comparison then only aligns tokens.
+
+Pure: no I/O, no database.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import lru_cache
+
+from rigour.names import NamePart, NamePartTag, NameTypeTag, analyze_names
+from rigour.text import metaphone
+
+from clearway.screening import vocabulary
+from clearway.screening.translit import latin_form, needs_early_transliteration, transliterate_words
+
+
+class NameKind(StrEnum):
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    OBJECT = "object"  # vessels, aircraft
+    GENERIC = "generic"  # unknown: a person or an organisation
+
+
+class Script(StrEnum):
+    LATIN = "latin"
+    ABJAD = "abjad"  # Arabic, Hebrew, Syriac: short vowels unwritten, so compare consonant skeletons
+    OTHER = "other"  # any other non-Latin script, transliterated
+
+
+class TokenRole(StrEnum):
+    NAME = "name"
+    PARTICLE = "particle"
+    INITIAL = "initial"
+    NUMBER = "number"
+
+
+_TAG_BY_KIND = {
+    NameKind.PERSON: NameTypeTag.PER,
+    NameKind.ORGANIZATION: NameTypeTag.ORG,
+    NameKind.OBJECT: NameTypeTag.OBJ,
+    NameKind.GENERIC: NameTypeTag.ENT,
+}
+
+# Weights: how much a token says about identity (1.0 = a distinctive name).
+WEIGHT_PARTICLE = 0.1
+WEIGHT_INITIAL = 0.4
+WEIGHT_COMMON_PERSON = 0.55
+WEIGHT_PATRONYMIC = 0.6
+WEIGHT_SHORT = 0.6
+WEIGHT_GENERIC_ORG = 0.45
+WEIGHT_PLACE = 0.55
+WEIGHT_LEGAL_WORD = 0.15
+
+# The Arabic article is written joined to the word (الأسد); Latin spellings separate it (al-Assad).
+_ARABIC_ARTICLE = re.compile(r"(?<!\w)ال(?!له(?!\w))(?=\w{2,})")  # but not الله (Allah)
+
+_ABJAD_RANGES = ((0x0590, 0x05FF), (0x0600, 0x08FF), (0xFB1D, 0xFDFF), (0xFE70, 0xFEFF))
+_GENERIC_SYMBOL_CATEGORIES = frozenset({"DOMAIN", "SYMBOL"})
+_FOLD_RULES = (
+    ("sch", "sh"), ("tch", "ch"), ("dzh", "j"), ("dj", "j"), ("zh", "j"), ("kh", "h"), ("gh", "g"),
+    ("ph", "f"), ("th", "t"), ("dh", "d"), ("ck", "k"), ("ch", "9"), ("q", "k"), ("c", "k"),
+    ("x", "ks"), ("w", "v"), ("y", "i"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("eo", "o"),
+    ("eu", "u"), ("ie", "i"), ("9", "ch"),
+)  # fmt: skip
+_DOUBLE_LETTERS = re.compile(r"(.)\1+")
+# Consonant skeletons: Arabic and Hebrew write long vowels (و w, ي y) but not short ones, so Latin
+# "ou"/"oo" count as w and "ee"/"ii" as y, other vowels vanish; a final ة (ICU "t") is Latin "-a(h)".
+_SKELETON_RULES = (
+    ("kh", "h"), ("gh", "g"), ("q", "k"), ("th", "t"), ("dh", "d"), ("sh", "s"), ("ph", "f"), ("dj", "j"),
+    ("ou", "w"), ("oo", "w"), ("uu", "w"), ("ee", "y"), ("ii", "y"),
+)  # fmt: skip
+_SKELETON_DROP = str.maketrans("", "", "aeiou")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One name part in comparable form."""
+
+    text: str  # the part as written (case-folded), for explanations
+    latin: str  # lower-case ASCII, no spaces
+    phonetic: str  # metaphone of `latin` ("" when too short to be meaningful)
+    folded: str  # `latin` with romanisation variants folded (kh→h, ou→u, y→i, doubles collapsed)
+    skeleton: str  # consonant skeleton of `folded`, for abjad transliterations
+    symbols: frozenset[str]  # name-variant / synonym symbols, "CATEGORY:ID"
+    script: Script
+    role: TokenRole
+    weight: float
+    uid: int  # equal tokens are one interned object; the aligner memoises similarities by uid
+    generic: bool = False  # a generic organisation word (trading, bank, oil): low weight, but conflicts
+    special: bool = False  # a number or an initial: compared by their own rules
+    letters: int = 0  # bit set of the letters of `latin`: a cheap bound on edit distance
+    folded_letters: int = 0  # the same for `folded`
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedName:
+    """A name ready for comparison. `tokens` excludes honorifics and legal forms (kept separately)."""
+
+    original: str
+    kind: NameKind
+    tokens: tuple[Token, ...]
+    phrases: tuple[tuple[int, int, frozenset[str]], ...]  # (start, end) token spans sharing a symbol
+    legal_forms: tuple[str, ...]  # generic legal-form classes, e.g. ("LLC",)
+    removed: tuple[str, ...]  # honorifics and other words dropped before comparison
+    bag_key: str  # sorted latin tokens: equal keys mean the same name, maybe reordered
+    total_weight: float
+    # Runs of 2-4 adjacent tokens glued together: (start, end, glued latin, symbols of the run as a phrase)
+    glued: tuple[tuple[int, int, str, frozenset[str]], ...] = ()
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.tokens
+
+
+def kind_for_schema(schema: str | None) -> NameKind:
+    """Map a FollowTheMoney-style schema name (or ours) to the name logic used for it."""
+    key = (schema or "").strip().lower()
+    if key in {"person", "individual"}:
+        return NameKind.PERSON
+    if key in {"organization", "organisation", "company", "publicbody"}:
+        return NameKind.ORGANIZATION
+    if key in {"vessel", "aircraft", "vehicle", "airplane", "ship"}:
+        return NameKind.OBJECT
+    return NameKind.GENERIC
+
+
+def prepare_name(text: str, kind: NameKind) -> PreparedName:
+    """Prepare one name; cached because lists repeat names and queries repeat across batches."""
+    return _prepare_cached(text.strip(), kind)
+
+
+@lru_cache(maxsize=100_000)
+def _prepare_cached(text: str, kind: NameKind) -> PreparedName:
+    if needs_early_transliteration(text):
+        text = transliterate_words(text)
+    elif "ال" in text:
+        text = _ARABIC_ARTICLE.sub("ال ", text)
+    analysed = analyze_names(_TAG_BY_KIND[kind], [text], consolidate=False, phonetics=False, numerics=False)
+    if not analysed:
+        return _empty(text, kind)
+    name = next(iter(analysed))
+    part_symbols: dict[int, set[str]] = {}
+    phrase_spans: list[tuple[int, int, str]] = []
+    for span in name.spans:
+        symbol = f"{span.symbol.category.value}:{span.symbol.id}"
+        indexes = [p.index for p in span.parts]
+        if len(indexes) == 1:
+            part_symbols.setdefault(indexes[0], set()).add(symbol)
+        else:
+            phrase_spans.append((min(indexes), max(indexes), symbol))
+    return _assemble(text, kind, name.parts, part_symbols, phrase_spans)
+
+
+def _assemble(
+    text: str,
+    kind: NameKind,
+    parts: tuple[NamePart, ...],
+    part_symbols: dict[int, set[str]],
+    phrase_spans: list[tuple[int, int, str]],
+) -> PreparedName:
+    tokens: list[Token] = []
+    legal_forms: list[str] = []
+    removed: list[str] = []
+    first_token_of_part: dict[int, int] = {}
+    for part in parts:
+        form, index, tag = part.form, part.index, part.tag
+        symbols = frozenset(part_symbols.get(index, ()))
+        if tag == NamePartTag.LEGAL and kind != NameKind.PERSON:
+            legal_forms.append(_legal_class(form, symbols))
+            continue
+        latin = latin_form(form)
+        if kind == NameKind.PERSON and _is_honorific(latin, symbols):
+            removed.append(form)
+            continue
+        first_token_of_part[index] = len(tokens)
+        script = _script_of(form)
+        pieces = latin.split()
+        if len(pieces) == 1:
+            tokens.append(_make_token(form, latin, symbols, kind, tag, script))
+            continue
+        # Han and Hangul parts split into syllables: each syllable is its own token.
+        tokens.extend(_make_token(piece, piece, frozenset(), kind, tag, script) for piece in pieces)
+    if not tokens and removed:
+        # A "name" made only of titles ("General", "Sheikh"): compare the titles rather than nothing.
+        return _prepare_without_honorifics(text, kind, legal_forms)
+    phrases = _phrases(phrase_spans, first_token_of_part, len(tokens))
+    return _finish(text, kind, tokens, phrases, legal_forms, removed)
+
+
+def _prepare_without_honorifics(text: str, kind: NameKind, legal_forms: list[str]) -> PreparedName:
+    tokens = [
+        _make_token(piece, piece, frozenset(), kind, NamePartTag.UNSET, _script_of(piece))
+        for piece in latin_form(text.casefold()).replace("-", " ").replace(".", " ").split()
+    ]
+    return _finish(text, kind, tokens, (), legal_forms, [])
+
+
+def _finish(
+    text: str,
+    kind: NameKind,
+    tokens: list[Token],
+    phrases: tuple[tuple[int, int, frozenset[str]], ...],
+    legal_forms: list[str],
+    removed: list[str],
+) -> PreparedName:
+    return PreparedName(
+        original=text,
+        kind=kind,
+        tokens=tuple(tokens),
+        phrases=phrases,
+        legal_forms=tuple(legal_forms),
+        removed=tuple(removed),
+        bag_key=" ".join(sorted(t.latin for t in tokens)),
+        total_weight=sum(t.weight for t in tokens),
+        glued=_glued_runs(tokens, phrases),
+    )
+
+
+MAX_GLUED = 4
+
+
+def _glued_runs(
+    tokens: list[Token], phrases: tuple[tuple[int, int, frozenset[str]], ...]
+) -> tuple[tuple[int, int, str, frozenset[str]], ...]:
+    symbols_of = {(start, end): symbols for start, end, symbols in phrases}
+    runs: list[tuple[int, int, str, frozenset[str]]] = []
+    for start in range(len(tokens) - 1):
+        glued = tokens[start].latin
+        for end in range(start + 1, min(start + MAX_GLUED, len(tokens))):
+            glued += tokens[end].latin
+            runs.append((start, end, glued, symbols_of.get((start, end), frozenset())))
+    return tuple(runs)
+
+
+def _empty(text: str, kind: NameKind) -> PreparedName:
+    return PreparedName(text, kind, (), (), (), (), "", 0.0)
+
+
+def _phrases(
+    spans: list[tuple[int, int, str]], first_token_of_part: dict[int, int], token_count: int
+) -> tuple[tuple[int, int, frozenset[str]], ...]:
+    grouped: dict[tuple[int, int], set[str]] = {}
+    for start_part, end_part, symbol in spans:
+        start = first_token_of_part.get(start_part)
+        end = first_token_of_part.get(end_part)
+        if start is None or end is None or end <= start or end >= token_count:
+            continue
+        grouped.setdefault((start, end), set()).add(symbol)
+    return tuple((start, end, frozenset(symbols)) for (start, end), symbols in sorted(grouped.items()))
+
+
+def _legal_class(form: str, symbols: frozenset[str]) -> str:
+    for symbol in symbols:
+        if symbol.startswith("ORGCLS:"):
+            return symbol.removeprefix("ORGCLS:")
+    return form.upper()
+
+
+_token_ids = itertools.count(1)
+
+
+@lru_cache(maxsize=300_000)
+def _make_token(
+    text: str, latin: str, symbols: frozenset[str], kind: NameKind, tag: NamePartTag, script: Script
+) -> Token:
+    role = _role(latin, script, tag, kind)
+    weight = _weight(latin, role, kind, symbols)
+    features = _latin_features(latin, script == Script.ABJAD)
+    return Token(
+        text=text,
+        latin=latin,
+        phonetic=features[0],
+        folded=features[1],
+        skeleton=features[2],
+        symbols=frozenset(s for s in symbols if not s.startswith(("INITIAL:", "ORGCLS:"))),
+        script=script,
+        role=role,
+        weight=weight,
+        uid=next(_token_ids),
+        generic=kind != NameKind.PERSON and weight == WEIGHT_GENERIC_ORG,
+        special=role in (TokenRole.NUMBER, TokenRole.INITIAL),
+        letters=letter_set(latin),
+        folded_letters=letter_set(features[1]),
+    )
+
+
+@lru_cache(maxsize=200_000)
+def _latin_features(latin: str, abjad: bool) -> tuple[str, str, str]:
+    phonetic = metaphone(latin) if len(latin) >= 3 and latin.isalpha() else ""
+    return phonetic, fold(latin), skeleton(latin, abjad)
+
+
+def _latin_word_end(text: str) -> str:
+    # Final ة is written -a, -ah, -eh or -at in Latin ("Hamza", "Izzat"); final ي is -i or -y ("Maliki").
+    if text.endswith(("a", "e")):
+        return text + "h"
+    if text.endswith("at") and len(text) > 3:
+        return text[:-1] + "h"
+    if text.endswith("i"):
+        return text[:-1] + "y"
+    return text
+
+
+def skeleton(latin: str, abjad: bool) -> str:
+    """Consonant skeleton: "Mahmoud" and محمود ("mhmwd") → "mhmwd", "Hamza" and حمزة ("hmzt") → "hmzh"."""
+    text = latin
+    for old, new in _SKELETON_RULES:
+        if old in text:
+            text = text.replace(old, new)
+    if abjad and text.endswith(("t", "a")):
+        text = text[:-1] + "h"
+    elif not abjad:
+        text = _latin_word_end(text)
+    return _DOUBLE_LETTERS.sub(r"\1", text.translate(_SKELETON_DROP))
+
+
+def letter_set(text: str) -> int:
+    """Bits for the characters of `text`: one edit changes at most two bits of the set."""
+    bits = 0
+    for ch in text:
+        bits |= 1 << (ord(ch) & 63)
+    return bits
+
+
+def fold(latin: str) -> str:
+    """Fold romanisation variants together: Khaled/Haled, Yusuf/Jusuf→iusuf, Mahmoud/Mahmud, Hassan/Hasan."""
+    folded = latin
+    for old, new in _FOLD_RULES:
+        if old in folded:
+            folded = folded.replace(old, new)
+    return _DOUBLE_LETTERS.sub(r"\1", folded)
+
+
+def _is_honorific(latin: str, symbols: frozenset[str]) -> bool:
+    return latin in vocabulary.HONORIFICS or not symbols.isdisjoint(vocabulary.HONORIFIC_SYMBOLS)
+
+
+def _script_of(text: str) -> Script:
+    if text.isascii():
+        return Script.LATIN
+    for ch in text:
+        code = ord(ch)
+        if any(low <= code <= high for low, high in _ABJAD_RANGES):
+            return Script.ABJAD
+        if ch.isalpha() and code > 0x024F:
+            return Script.OTHER
+    return Script.LATIN
+
+
+def _role(latin: str, script: Script, tag: NamePartTag, kind: NameKind) -> TokenRole:
+    if latin.isdigit() or tag == NamePartTag.NUM:
+        return TokenRole.NUMBER
+    if len(latin) == 1 and script == Script.LATIN and kind in (NameKind.PERSON, NameKind.GENERIC):
+        return TokenRole.INITIAL
+    # rigour's stopwords span many languages ("un", "ja", "as"): in person names only our particles count.
+    if latin in vocabulary.PARTICLES or (tag == NamePartTag.STOP and kind != NameKind.PERSON):
+        return TokenRole.PARTICLE
+    return TokenRole.NAME
+
+
+def _weight(latin: str, role: TokenRole, kind: NameKind, symbols: frozenset[str]) -> float:
+    if role == TokenRole.PARTICLE:
+        return WEIGHT_PARTICLE
+    if role == TokenRole.INITIAL:
+        return WEIGHT_INITIAL
+    if role == TokenRole.NUMBER:
+        return 1.0
+    if kind == NameKind.PERSON:
+        return _person_weight(latin, symbols)
+    if kind == NameKind.ORGANIZATION:
+        return _org_weight(latin, symbols)
+    return max(_org_weight(latin, symbols), _person_weight(latin, symbols))
+
+
+def _person_weight(latin: str, symbols: frozenset[str]) -> float:
+    if latin in vocabulary.COMMON_PERSON_TOKENS or not symbols.isdisjoint(_common_person_symbols()):
+        return WEIGHT_COMMON_PERSON
+    if latin.endswith(vocabulary.PATRONYMIC_SUFFIXES):
+        return WEIGHT_PATRONYMIC
+    if len(latin) <= 2:
+        return WEIGHT_SHORT
+    return 1.0
+
+
+def _org_weight(latin: str, symbols: frozenset[str]) -> float:
+    if latin in vocabulary.LEGAL_WORDS:
+        return WEIGHT_LEGAL_WORD
+    if latin in vocabulary.GENERIC_ORG_TOKENS or latin in vocabulary.GENERIC_ORG_TOKENS_TRANSLIT:
+        return WEIGHT_GENERIC_ORG
+    categories = {s.partition(":")[0] for s in symbols}
+    if categories & _GENERIC_SYMBOL_CATEGORIES:
+        return WEIGHT_GENERIC_ORG
+    if "LOC" in categories:
+        return WEIGHT_PLACE
+    return 1.0
+
+
+@lru_cache(maxsize=1)
+def _common_person_symbols() -> frozenset[str]:
+    """Name-variant symbols of the common names, so that "محمد" weighs like "Muhammad"."""
+    names = analyze_names(NameTypeTag.PER, sorted(vocabulary.COMMON_PERSON_TOKENS), consolidate=False)
+    return frozenset(
+        f"NAME:{span.symbol.id}"
+        for name in names
+        for span in name.spans
+        if span.symbol.category.value == "NAME" and len(span.parts) == 1
+    )

@@ -1,0 +1,176 @@
+"""Screening parties against the active lists: `ScreeningService.screen(party, lists, threshold)`.
+
+The service keeps one in-memory `ScreeningIndex` per account scope and rebuilds it when the active list
+versions change. Checking the versions is one small query; to keep single-query latency in microseconds
+it runs at most every `refresh_interval` seconds (and on `refresh()`), not on every call.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from clearway.db import Database
+from clearway.errors import InvalidInput
+from clearway.screening.compare import ALGORITHM_VERSION, DEFAULT_THRESHOLD, Party
+from clearway.screening.entry import ListEntry
+from clearway.screening.index import IndexHit, ScreeningIndex
+from clearway.screening.lists.service import active_entries, active_versions
+from clearway.screening.match import Explanation
+
+DEFAULT_REFRESH_INTERVAL = 5.0
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    entry_id: str
+    list_name: str
+    schema: str
+    caption: str  # the entry's primary name
+    matched_name: str  # the entry name that matched best
+    score: float
+    explanation: Explanation
+    entry: ListEntry
+
+    @classmethod
+    def from_index(cls, hit: IndexHit) -> Hit:
+        entry = hit.entry.entry
+        return cls(
+            entry_id=entry.entry_id,
+            list_name=entry.list_name,
+            schema=entry.schema.value,
+            caption=entry.caption,
+            matched_name=hit.match.matched_name,
+            score=hit.match.score,
+            explanation=hit.match.explanation,
+            entry=entry,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "entry_id": self.entry_id,
+            "list": self.list_name,
+            "schema": self.schema,
+            "caption": self.caption,
+            "matched_name": self.matched_name,
+            "score": self.score,
+            "explanation": self.explanation.to_dict(),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ScreeningResult:
+    query: Party
+    hits: tuple[Hit, ...]  # best first
+    threshold: float
+    list_versions: Mapping[str, int]  # the list versions the hits were found in
+    algorithm_version: str = ALGORITHM_VERSION
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "query": party_to_dict(self.query),
+            "threshold": self.threshold,
+            "algorithm_version": self.algorithm_version,
+            "list_versions": dict(self.list_versions),
+            "hits": [hit.to_dict() for hit in self.hits],
+        }
+
+
+def party_to_dict(party: Party) -> dict[str, Any]:
+    data: dict[str, Any] = {"name": party.name, "schema": party.schema}
+    optional = {
+        "aliases": list(party.aliases),
+        "birth_dates": list(party.birth_dates),
+        "countries": list(party.countries),
+        "identifiers": list(party.identifiers),
+        "gender": party.gender,
+    }
+    data.update({key: value for key, value in optional.items() if value})
+    return data
+
+
+def screen_index(
+    index: ScreeningIndex,
+    versions: Mapping[str, int],
+    party: Party,
+    lists: Sequence[str] | None = None,
+    threshold: float | None = None,
+) -> ScreeningResult:
+    """Screen one party against an index (no database): the pure part of `ScreeningService.screen`."""
+    limit = DEFAULT_THRESHOLD if threshold is None else threshold
+    if not 0.0 <= limit <= 1.0:
+        raise InvalidInput("threshold", f"must be between 0 and 1, got {limit}")
+    if lists is not None:
+        unknown = sorted(set(lists) - set(versions))
+        if unknown:
+            raise InvalidInput("lists", f"no active list named {', '.join(unknown)}")
+    hits = tuple(Hit.from_index(hit) for hit in index.search(party, limit, lists))
+    used = {name: version for name, version in versions.items() if lists is None or name in lists}
+    return ScreeningResult(party, hits, limit, used)
+
+
+@dataclass
+class _Scope:
+    index: ScreeningIndex
+    versions: dict[str, int]
+    checked_at: float
+
+
+@dataclass
+class ScreeningService:
+    """Screens parties against the active lists of a database, keeping an index per account scope."""
+
+    database: Database
+    refresh_interval: float = DEFAULT_REFRESH_INTERVAL
+    _scopes: dict[str | None, _Scope] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def screen(
+        self,
+        party: Party,
+        lists: Sequence[str] | None = None,
+        threshold: float | None = None,
+        account_id: str | None = None,
+    ) -> ScreeningResult:
+        scope = self._current(account_id)
+        return screen_index(scope.index, scope.versions, party, lists, threshold)
+
+    def screen_many(
+        self,
+        parties: Iterable[Party],
+        lists: Sequence[str] | None = None,
+        threshold: float | None = None,
+        account_id: str | None = None,
+    ) -> Iterator[ScreeningResult]:
+        """Screen a batch against one consistent index (the versions are checked once, up front)."""
+        scope = self._current(account_id, force_check=True)
+        for party in parties:
+            yield screen_index(scope.index, scope.versions, party, lists, threshold)
+
+    def refresh(self, account_id: str | None = None) -> bool:
+        """Check the active versions now; rebuild the index when they changed. True when rebuilt."""
+        before = self._scopes.get(account_id)
+        return self._current(account_id, force_check=True) is not before
+
+    def index(self, account_id: str | None = None) -> ScreeningIndex:
+        return self._current(account_id).index
+
+    def _current(self, account_id: str | None, force_check: bool = False) -> _Scope:
+        scope = self._scopes.get(account_id)
+        now = time.monotonic()
+        if scope is not None and not force_check and now - scope.checked_at < self.refresh_interval:
+            return scope
+        with self._lock:
+            scope = self._scopes.get(account_id)
+            with self.database.transaction() as session:
+                versions = active_versions(session, account_id)
+                if scope is not None and scope.versions == versions:
+                    scope.checked_at = now
+                    return scope
+                entries = active_entries(session, None, account_id)
+            scope = _Scope(ScreeningIndex(entries), versions, now)
+            self._scopes[account_id] = scope
+            return scope

@@ -1,0 +1,166 @@
+"""Latin (ASCII) forms of name tokens in any script.
+
+Names arrive in Latin with diacritics, Cyrillic, Greek, Arabic, Hebrew, Han, Hangul and more. Comparison
+works on lower-case ASCII forms, so every token gets one. Three paths, cheapest first:
+
+1. Latin with diacritics: Unicode decomposition plus a small table of letters that do not decompose
+   (ß, ø, ł, æ, …). This is most list names and costs microseconds.
+2. Hangul: syllables are decomposed arithmetically (the Unicode algorithm) and romanised per syllable, so
+   that a Korean name yields one token per syllable ("김정은" → "gim jeong eun") like its usual Latin
+   spellings, and common surnames get their customary spelling (김 → kim, 박 → park).
+3. Everything else: `rigour.text.ascii_text` (rigour's own tables for Cyrillic, Greek, Armenian and
+   Georgian; ICU transforms for Arabic, Hebrew, Han, Thai, Devanagari, …). ICU is slow (up to a
+   millisecond a call), hence the per-token cache.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+from normality import latinize_text
+from rigour.text import ascii_text
+
+# Letters that NFKD leaves alone; values are their usual ASCII spellings in names.
+_SPECIAL_LATIN = str.maketrans(
+    {
+        "ß": "ss",
+        "æ": "ae",
+        "œ": "oe",
+        "ø": "o",
+        "ł": "l",
+        "đ": "d",
+        "ð": "d",
+        "þ": "th",
+        "ı": "i",
+        "ħ": "h",
+        "ŧ": "t",
+        "ŋ": "n",
+        "ə": "a",  # Azerbaijani: Əliyev is written Aliyev
+        "ĸ": "k",
+        "ſ": "s",
+    }
+)
+# Apostrophes and transliteration marks for ʿayn / hamza / soft signs: spelled or not, never a letter.
+_DROPPED_MARKS = dict.fromkeys(map(ord, "'’‘`´ʹʺʻʼʽʾʿˈ?\""), None)
+
+_HANGUL_BASE = 0xAC00
+_HANGUL_LAST = 0xD7A3
+_LEADS = ("g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p", "h")
+_VOWELS = (
+    "a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we", "wi",
+    "yu", "eu", "ui", "i",
+)  # fmt: skip
+_TAILS = (
+    "", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l", "m", "p", "p", "t",
+    "t", "ng", "t", "t", "k", "t", "p", "t",
+)  # fmt: skip
+# Korean surnames whose customary Latin spelling differs from the Revised Romanization of the syllable.
+_KOREAN_SURNAMES = {
+    "gim": "kim",
+    "bak": "park",
+    "i": "lee",
+    "choe": "choi",
+    "jeong": "jung",
+    "gang": "kang",
+    "jo": "cho",
+    "yun": "yoon",
+    "jang": "jang",
+    "im": "lim",
+    "han": "han",
+    "o": "oh",
+    "seo": "seo",
+    "sin": "shin",
+    "gwon": "kwon",
+    "hwang": "hwang",
+    "an": "ahn",
+    "song": "song",
+    "ryu": "ryu",
+    "yu": "yoo",
+    "hong": "hong",
+    "jeon": "jeon",
+    "go": "ko",
+    "mun": "moon",
+    "ri": "ri",
+    "rim": "rim",
+    "no": "roh",
+}
+
+
+# Han characters whose reading as a surname differs from their most common reading (which ICU uses).
+_HAN_SURNAME_READINGS = {
+    "薄": "bo", "曾": "zeng", "单": "shan", "解": "xie", "仇": "qiu", "区": "ou", "查": "zha", "朴": "park",
+    "乐": "yue", "盖": "ge", "缪": "miao", "种": "chong", "覃": "qin", "员": "yun", "万": "wan", "柏": "bai",
+}  # fmt: skip
+_HAN_FIRST, _HAN_LAST = 0x4E00, 0x9FFF
+# Scripts whose vowel signs are combining marks, which name tokenisers drop: transliterate before analysis.
+_ABUGIDA_RANGES = ((0x0900, 0x0DFF), (0x0E00, 0x0EFF), (0x0F00, 0x0FFF), (0x1000, 0x109F), (0x1780, 0x17FF))
+_INDIC_FIRST, _INDIC_LAST = 0x0900, 0x0DFF
+_LATIN_VOWELS = frozenset("aeiouāēīōūṛ")
+
+
+def needs_early_transliteration(text: str) -> bool:
+    """True for Brahmic and South-East Asian scripts (Devanagari, Thai, Khmer, …)."""
+    if text.isascii():
+        return False
+    return any(low <= ord(ch) <= high for ch in text for low, high in _ABUGIDA_RANGES)
+
+
+def transliterate_words(text: str) -> str:
+    """Transliterate each whitespace-separated word of `text` (cached per word)."""
+    return " ".join(latin_form(word.casefold()) for word in text.split())
+
+
+def latin_form(token: str) -> str:
+    """The lower-case ASCII form of one (already case-folded) token; may contain spaces (Han, Hangul)."""
+    if token.isascii():
+        return token.translate(_DROPPED_MARKS)
+    return _latin_form_slow(token)
+
+
+@lru_cache(maxsize=200_000)
+def _latin_form_slow(token: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", token.translate(_SPECIAL_LATIN))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if stripped.isascii():
+        return stripped.translate(_DROPPED_MARKS)
+    if any(_HANGUL_BASE <= ord(ch) <= _HANGUL_LAST for ch in token):
+        return romanize_hangul(token)
+    if _INDIC_FIRST <= ord(token[0]) <= _INDIC_LAST:
+        return _indic_latin(token)
+    if _HAN_FIRST <= ord(token[0]) <= _HAN_LAST and token[0] in _HAN_SURNAME_READINGS and len(token) <= 4:
+        return f"{_HAN_SURNAME_READINGS[token[0]]} {_icu_latin(token[1:])}".strip()
+    return _icu_latin(token)
+
+
+def _indic_latin(token: str) -> str:
+    """Indic scripts: ICU writes every inherent vowel ("amita"); Hindi and Bengali drop a final one (Amit)."""
+    words = []
+    for word in latinize_text(token).split():
+        final_schwa = word.endswith("a") and word[-2:-1] not in _LATIN_VOWELS and word[-3:-2] in _LATIN_VOWELS
+        if len(word) >= 4 and final_schwa:
+            word = word[:-1]
+        words.append(word)
+    return _latin_form_slow(" ".join(words)) if words else ""
+
+
+def _icu_latin(text: str) -> str:
+    return ascii_text(text).lower().translate(_DROPPED_MARKS).replace("-", " ").strip()
+
+
+def romanize_hangul(text: str) -> str:
+    """Revised Romanization, one space-separated syllable each; the first syllable read as a surname."""
+    syllables: list[str] = []
+    for ch in text:
+        code = ord(ch) - _HANGUL_BASE
+        if 0 <= code <= _HANGUL_LAST - _HANGUL_BASE:
+            lead, rest = divmod(code, 21 * 28)
+            vowel, tail = divmod(rest, 28)
+            syllables.append(_LEADS[lead] + _VOWELS[vowel] + _TAILS[tail])
+        elif ch.isspace() and syllables and syllables[-1] != " ":
+            syllables.append(" ")
+    words = " ".join(s for s in syllables if s != " ").split()
+    if words and len(text.strip()) <= 4:
+        # Korean personal names are two to four syllables, surname first.
+        words[0] = _KOREAN_SURNAMES.get(words[0], words[0])
+    return " ".join(words)

@@ -1,0 +1,106 @@
+"""Word lists that steer token weights: honorifics, particles, very common names, generic company words.
+
+A match on "Mohammed" or "Trading" says little about identity; a mismatch on "Melli" vs "Saderat" says a
+lot. These lists (compiled by hand from common knowledge of naming conventions and from the token
+frequencies of public sanctions lists) give such tokens a low weight. Lists hold lower-case ASCII forms,
+i.e. what `translit.latin_form` yields.
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Titles and honorifics anywhere in a person's name: dropped before comparison. Ambiguous words that are
+# also given names (Amir, Sayed, Malik, Sultan) are deliberately absent.
+HONORIFICS = _words(
+    """
+    mr mrs ms miss mx mister madam madame mme mlle monsieur herr frau sr sra srta senor senora dr doctor
+    prof professor sir dame lord lady hon honorable honourable excellency rev reverend fr father
+    sheikh sheik shaikh shaykh cheikh sheykh haji hajji hadji hadj hajj alhaj alhajji mullah mulla molla
+    maulana maulvi mawlawi moulavi mawlana mufti imam ayatollah hojatoleslam hojjatoleslam sayyidna
+    gen general col colonel maj major capt captain cpt lt lieutenant sgt sergeant adm admiral brig brigadier
+    cmdr commander marshal cdr pvt private cpl corporal ustadh ustad ustaz
+    """
+)
+
+# Symbols rigour attaches to honorifics in any script (شيخ, حاج).
+HONORIFIC_SYMBOLS = frozenset({"SYMBOL:SHEIKH", "SYMBOL:HAJI"})
+
+# Words of legal forms that rigour's legal-form table leaves in the name ("Company" in "Company Limited").
+LEGAL_WORDS = _words(
+    """
+    company co companies corporation corp incorporated inc limited ltd llc plc gmbh ag sa srl spa bv nv
+    concern firm establishment est
+    """
+)
+
+# Connective particles inside names: kept (they help alignment) but weigh almost nothing.
+PARTICLES = _words(
+    """
+    al el ul ad ed as ash at ath az ar an ibn bin ben bint binti bn ould ag abu abou bou
+    van von der den de da di du dos das del della la le los las y e zu ter ten
+    """
+)
+
+# Patronymic endings (Slavic, Turkic, Icelandic): a patronymic present on one side only is no conflict.
+PATRONYMIC_SUFFIXES = (
+    "ovich", "evich", "ovych", "evych", "ovna", "evna", "ivna", "ichna", "oglu", "ogly", "uly", "kyzy",
+    "qizi", "zoda", "sson", "dottir",
+)  # fmt: skip
+
+# Given names and surnames shared by very many people across the lists and the world's populations.
+COMMON_PERSON_TOKENS = _words(
+    """
+    muhammad mohammad mohammed mohamed mohamad muhammed mohd mahomed mehmet mehmed ahmad ahmed ahmet
+    ali hasan hassan husain husayn hussain hussein huseyn abdul abd abdel abdal abdallah abdullah
+    abdulla abdollah ibrahim ebrahim ibragim umar omar omer usman osman uthman yusuf yousef youssef
+    yusef jusuf musa moussa mousa mustafa mostafa mustapha khalid khaled said saeed saeid sayed salih
+    saleh salah mahmoud mahmud mahmood hamid hamed rahman rehman rahim aziz karim kareem hussien reza
+    jose juan luis carlos antonio manuel francisco jesus maria miguel pedro jorge alberto fernando
+    rafael ramon alejandro eduardo ricardo roberto javier angel mario victor david daniel john james
+    robert michael william richard thomas charles joseph mark paul peter george andrew ivan sergey
+    sergei aleksandr alexander alexandr aleksey alexey andrey andrei vladimir dmitry dmitriy nikolay
+    nikolai mikhail igor oleg yuri yury viktor anna elena olga natalia natalya tatiana irina svetlana
+    mary patricia jennifer linda elizabeth barbara susan margaret sarah fatima fatma aisha ayesha
+    zainab maryam mariam khadija
+    garcia rodriguez gonzalez gonzales fernandez lopez martinez sanchez perez gomez martin hernandez
+    diaz torres ramirez flores rivera morales ortiz castro ruiz alvarez romero vargas
+    smith johnson williams brown jones miller davis wilson anderson taylor moore jackson white harris
+    ivanov ivanova petrov petrova smirnov smirnova kuznetsov popov sokolov volkov
+    wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin luo gao zheng liang
+    kim lee park choi jung kang cho yoon jang lim han oh shin ri pak
+    nguyen tran le pham hoang phan vu dang bui do ho ngo duong ly
+    singh kumar sharma patel khan shah gupta das
+    """
+)
+
+# Words that describe what an organisation is or does rather than which one it is.
+GENERIC_ORG_TOKENS = _words(
+    """
+    company co companies corporation corp incorporated inc limited ltd group grupo groupe gruppe holding
+    holdings trading trade traders international internacional intl global general national nacional
+    united union industries industry industrial industria enterprise enterprises services service
+    servicios solutions systems technology technologies tech engineering construction constructora
+    development investment investments inversiones capital finance financial bank banco banque bancorp
+    insurance shipping ship shipmanagement maritime marine lines logistics transport transportes
+    import export imports exports commercial comercial comercializadora commerce trust fund foundation
+    association society institute center centre organization organisation agency bureau office
+    management partners consulting energy oil gas petroleum petrochemical chemical chemicals mining
+    metals steel electronics electric power manufacturing production products agro agricultural
+    foods food pharma pharmaceutical medical health media communications telecom network networks
+    resources supply supplies equipment machinery motors aviation airlines air airways sea ocean
+    star new world east west north south middle far eastern western asia africa europe american euro
+    first second third state government federal public joint stock republic islamic """
+)
+
+# Generic organisation words in other scripts' Latin forms (Russian/Ukrainian registers, Persian, Arabic).
+GENERIC_ORG_TOKENS_TRANSLIT = _words(
+    """
+    obshchestvo tovarishchestvo aktsionernoe otvetstvennostyu ogranichennoi ogranichennoy kompaniya
+    kompaniia gruppa torgovyi torgovy torgovyy torgovaya dom bank banka sanaye sanayi sherkat sharikat
+    sharikah sherkate tejarat tijara tijariya mu assasat muassasat
+    """
+)

@@ -1,0 +1,135 @@
+"""The comparison rules, one table row each: the pair, the schema, and whether it must match at the
+default threshold (plus, for some, where the score must fall)."""
+
+from __future__ import annotations
+
+import pytest
+
+from clearway.screening.compare import DEFAULT_THRESHOLD, compare_names
+
+P, C, E = "Person", "Company", "LegalEntity"
+
+MATCHES = [
+    # rule, name1, name2, schema
+    ("identical", "Vladimir Putin", "Vladimir Putin", P),
+    ("case and punctuation", "AL-ZAWAHIRI, Ayman", "ayman al zawahiri", P),
+    ("honorific Mr", "Mr. John Smith", "John Smith", P),
+    ("honorific Dr", "Dr. Ayman al-Zawahiri", "Ayman al-Zawahiri", P),
+    ("honorific Sheikh", "Sheikh Hassan Nasrallah", "Hassan Nasrallah", P),
+    ("honorific Hajji", "Hajji Bashir Noorzai", "Bashir Noorzai", P),
+    ("honorific in Arabic script", "Khalid Sheikh Mohammed", "خالد شيخ محمد", P),
+    ("legal form LLC spelled out", "Alpha Trading LLC", "Alpha Trading Limited Liability Company", C),
+    ("legal form OOO / LLC", "OOO Romashka", "Romashka LLC", C),
+    ("legal form in Cyrillic", "Romashka LLC", "ООО Ромашка", C),
+    ("legal form GmbH", "Hesco GmbH", "Hesco Gesellschaft mit beschränkter Haftung", C),
+    ("legal form PJSC first", "Public Joint Stock Company Gazprom", "Gazprom PJSC", C),
+    ("legal form S.A. dotted", "Banco Santander S.A.", "Banco Santander SA", C),
+    ("reordered family first", "SMITH, John", "John Smith", P),
+    ("reordered three parts", "Putin Vladimir Vladimirovich", "Vladimir Vladimirovich Putin", P),
+    ("initial", "J. Smith", "John Smith", P),
+    ("initials with patronymic", "V. V. Putin", "Vladimir Vladimirovich Putin", P),
+    ("middle name missing", "Vladimir Putin", "Vladimir Vladimirovich Putin", P),
+    ("typo substitution", "Vladimir Putin", "Vladimir Putim", P),
+    ("typo transposition", "Oleg Deripaska", "Oleg Deirpaska", P),
+    ("typo deletion", "Gennady Timchenko", "Gennady Timcheko", P),
+    ("typo in a company", "Rosoboronexport", "Rosoboronexprt", C),
+    ("romanisation variants", "Muammar Gaddafi", "Moammar Qadhafi", P),
+    ("romanisation ou/u", "Mahmoud Abbas", "Mahmud Abbas", P),
+    ("name variant symbol", "Mohammed Omar", "Muhammad Umar", P),
+    ("diacritics", "Aleksandar Vučić", "Aleksandar Vucic", P),
+    ("diacritics ß", "Müller Straße GmbH", "Mueller Strasse GmbH", C),
+    ("cyrillic", "Vladimir Putin", "Владимир Путин", P),
+    ("cyrillic patronymic order", "Vladimir Vladimirovich Putin", "Путин Владимир Владимирович", P),
+    ("ukrainian cyrillic", "Volodymyr Zelensky", "Володимир Зеленський", P),
+    ("greek", "Alexis Tsipras", "Αλέξης Τσίπρας", P),
+    ("arabic", "Mohamed Ali", "محمد علي", P),
+    ("arabic article joined", "Bashar al-Assad", "بشار الأسد", P),
+    ("arabic Allah compound", "Abdullah", "عبد الله", P),
+    ("persian", "Ebrahim Raisi", "ابراهیم رئیسی", P),
+    ("hebrew", "Benjamin Netanyahu", "בנימין נתניהו", P),
+    ("chinese", "Xi Jinping", "习近平", P),
+    ("chinese surname reading", "Bo Xilai", "薄熙来", P),
+    ("korean hangul", "Kim Jong Un", "김정은", P),
+    ("devanagari", "Narendra Modi", "नरेंद्र मोदी", P),
+    ("armenian", "Nikol Pashinyan", "Նիկոլ Փաշինյան", P),
+    ("georgian", "Mikheil Saakashvili", "მიხეილ სააკაშვილი", P),
+    ("hyphen vs space", "Jean-Claude Juncker", "Jean Claude Juncker", P),
+    ("glued compound", "Abdul Rahman", "Abdulrahman", P),
+    ("glued company", "Gazprom Bank", "Gazprombank", C),
+    ("unknown schema", "Banco Nacional de Cuba", "BANCO NACIONAL DE CUBA", E),
+]
+
+NON_MATCHES = [
+    ("same surname, other given name", "John Smith", "James Smith", P),
+    ("same family, other member", "Bashar al-Assad", "Maher al-Assad", P),
+    ("korean family", "Kim Jong Un", "Kim Jong Il", P),
+    ("common given name only", "Mohammed Ali", "Mohammed Hassan", P),
+    ("common given name, other surname", "Vladimir Putin", "Vladimir Potanin", P),
+    ("feminine surname form", "Aleksandr Petrov", "Aleksandra Petrova", P),
+    ("initial contradicts", "J. Smith", "Robert Smith", P),
+    ("company: trading vs shipping", "Alpha Trading LLC", "Alpha Shipping LLC", C),
+    ("company: different bank", "Bank Melli Iran", "Bank Saderat Iran", C),
+    ("company: subsidiary", "Gazprom", "Gazprom Neft", C),
+    ("company: number differs", "ABC Holdings 1 Ltd", "ABC Holdings 2 Ltd", C),
+    ("company: glued word is another company", "Gazprom", "Gazprombank", C),
+    ("arabic: other name with the same consonants", "محمد علي", "Mahmoud Ali", P),
+    ("cyrillic: other person", "Владимир Путин", "Vladimir Potanin", P),
+    ("empty name", "", "John Smith", P),
+    ("only punctuation", "--", "John Smith", P),
+]
+
+
+@pytest.mark.parametrize(("rule", "name1", "name2", "schema"), MATCHES, ids=[row[0] for row in MATCHES])
+def test_rule_matches(rule: str, name1: str, name2: str, schema: str) -> None:
+    assert compare_names(name1, name2, schema).score >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("rule", "name1", "name2", "schema"), NON_MATCHES, ids=[row[0] for row in NON_MATCHES]
+)
+def test_rule_does_not_match(rule: str, name1: str, name2: str, schema: str) -> None:
+    assert compare_names(name1, name2, schema).score < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(("name1", "name2", "schema"), [(m[1], m[2], m[3]) for m in MATCHES[:20]])
+def test_symmetric(name1: str, name2: str, schema: str) -> None:
+    assert compare_names(name1, name2, schema).score == compare_names(name2, name1, schema).score
+
+
+def test_identical_names_score_one() -> None:
+    assert compare_names("Ayman al-Zawahiri", "Ayman al-Zawahiri", "Person").score == 1.0
+
+
+def test_typo_scores_below_exact() -> None:
+    exact = compare_names("Oleg Deripaska", "Oleg Deripaska", "Person").score
+    typo = compare_names("Oleg Deripaska", "Oleg Derypaska", "Person").score
+    assert exact == 1.0
+    assert DEFAULT_THRESHOLD <= typo < exact
+
+
+def test_extra_token_costs_more_for_companies_than_people() -> None:
+    person = compare_names("Ivan Kozlov", "Ivan Sergeyevich Kozlov", "Person").score
+    company = compare_names("Kozlov Holdings", "Kozlov Sergeyevich Holdings", "Company").score
+    assert person > company
+
+
+def test_explanation_of_a_transliteration() -> None:
+    match = compare_names("Vladimir Putin", "Владимир Путин", "Person")
+    parts = {(p.query, p.candidate, p.method) for p in match.explanation.parts}
+    assert parts == {("vladimir", "владимир", "transliterated"), ("putin", "путин", "transliterated")}
+    assert match.explanation.unmatched_query == ()
+    assert match.explanation.unmatched_candidate == ()
+
+
+def test_explanation_lists_removed_honorifics_and_legal_forms() -> None:
+    person = compare_names("Dr. Hajji Ali Karimi", "Ali Karimi", "Person")
+    assert "hajji" in person.explanation.removed
+    company = compare_names("Alpha Trading LLC", "Alpha Trading", "Company")
+    assert "LLC" in company.explanation.removed
+
+
+def test_explanation_of_a_conflict() -> None:
+    match = compare_names("John Smith", "James Smith", "Person")
+    assert match.explanation.unmatched_query == ("john",)
+    assert match.explanation.unmatched_candidate == ("james",)
+    assert match.score == 0.5

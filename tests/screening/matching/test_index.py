@@ -1,0 +1,112 @@
+"""The index: which candidates it returns (recall on generated variants), list and schema filters."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from clearway.screening.compare import DEFAULT_THRESHOLD, Party, prepare_party
+from clearway.screening.entry import EntrySchema, ListEntry
+from clearway.screening.index import ScreeningIndex
+from clearway.screening.lists.load import load_entries
+from tests.screening.matching.conftest import entry
+from tests.screening.matching.variants import ORGANIZATION_VARIANTS, PERSON_VARIANTS
+
+HANDMADE = [
+    entry("h:1", EntrySchema.PERSON, "Ayman AL-ZAWAHIRI", "Aiman Muhammed Rabi al-Zawahiri", list_name="a"),
+    entry("h:2", EntrySchema.PERSON, "Vladimir Vladimirovich PUTIN", list_name="a"),
+    entry("h:3", EntrySchema.PERSON, "Mohammed ALI", list_name="b"),
+    entry("h:4", EntrySchema.PERSON, "Mohammed HASSAN", list_name="b"),
+    entry("h:5", EntrySchema.ORGANIZATION, "ALPHA TRADING LLC", list_name="b"),
+    entry("h:6", EntrySchema.ORGANIZATION, "ABDULRAHMAN SHIPPING CO", list_name="a"),
+    entry("h:7", EntrySchema.VESSEL, "OCEAN STAR", list_name="a"),
+]
+
+
+@pytest.fixture(scope="module")
+def handmade() -> ScreeningIndex:
+    return ScreeningIndex(HANDMADE)
+
+
+def _candidate_ids(index: ScreeningIndex, party: Party, lists: list[str] | None = None) -> set[str]:
+    found = index.candidates(prepare_party(party), lists)
+    return {index.entries[position].entry.entry_id for position in found}
+
+
+@pytest.mark.parametrize(
+    ("query", "schema", "expected"),
+    [
+        ("Ayman al-Zawahiri", "Person", "h:1"),
+        ("Zawahiri Ayman", "Person", "h:1"),
+        ("Aiman al Zawahri", "Person", "h:1"),
+        ("أيمن الظواهري", "Person", "h:1"),
+        ("Владимир Путин", "Person", "h:2"),
+        ("Vladimir Puttin", "Person", "h:2"),
+        ("Muhammad Ali", "Person", "h:3"),
+        ("Abdul Rahman Shipping", "Company", "h:6"),
+        ("Ocean Star", "Vessel", "h:7"),
+    ],
+)
+def test_candidates_found(handmade: ScreeningIndex, query: str, schema: str, expected: str) -> None:
+    assert expected in _candidate_ids(handmade, Party(query, schema))
+
+
+def test_list_filter(handmade: ScreeningIndex) -> None:
+    only_a = _candidate_ids(handmade, Party("Mohammed Ali", "Person"), ["a"])
+    assert only_a == {"h:1"}  # "Aiman Muhammed Rabi al-Zawahiri" shares Muhammed; h:3 and h:4 are in list b
+    assert "h:3" in _candidate_ids(handmade, Party("Mohammed Ali", "Person"), ["b"])
+
+
+def test_person_query_skips_organisations(handmade: ScreeningIndex) -> None:
+    assert _candidate_ids(handmade, Party("Alpha Trading", "Person")) == set()
+    assert _candidate_ids(handmade, Party("Alpha Trading", "LegalEntity")) == {"h:5"}
+
+
+def test_search_orders_hits_best_first(handmade: ScreeningIndex) -> None:
+    hits = handmade.search(Party("Mohammed Ali", "Person"), 0.3)
+    scores = [hit.match.score for hit in hits]
+    assert hits[0].entry.entry.entry_id == "h:3"
+    assert scores == sorted(scores, reverse=True)
+    assert all(score >= 0.3 for score in scores)
+
+
+def test_search_threshold(handmade: ScreeningIndex) -> None:
+    hits = handmade.search(Party("Mohammed Ali", "Person"), DEFAULT_THRESHOLD)
+    assert [hit.entry.entry.entry_id for hit in hits] == ["h:3"]
+
+
+def _recall(entries: list[ListEntry], per_kind: int, seed: int) -> dict[str, float]:
+    index = ScreeningIndex(entries)
+    rng = random.Random(seed)
+    found: dict[str, list[bool]] = {}
+    for listed in rng.sample(entries, min(per_kind, len(entries))):
+        variants = PERSON_VARIANTS if listed.schema == EntrySchema.PERSON else ORGANIZATION_VARIANTS
+        for kind, make in variants.items():
+            variant = make(listed.caption, rng)
+            if variant is None:
+                continue
+            party = Party(variant, listed.schema.value)
+            found.setdefault(kind, []).append(listed.entry_id in _candidate_ids(index, party))
+    return {kind: sum(hits) / len(hits) for kind, hits in found.items()}
+
+
+def test_candidate_recall_on_sample_lists(samples: Path) -> None:
+    entries = [
+        *load_entries(samples / "ofac"),
+        *load_entries(samples / "un" / "sample.xml"),
+        *load_entries(samples / "ftm" / "entities.ftm.json"),
+    ]
+    recall = _recall(entries, per_kind=len(entries), seed=7)
+    assert min(recall.values()) == 1.0, recall
+
+
+@pytest.mark.slow
+def test_candidate_recall_on_full_lists(shared_data: Path) -> None:
+    entries = [
+        *load_entries(shared_data / "lists" / "ofac"),
+        *load_entries(shared_data / "lists" / "un" / "UN_consolidated.xml"),
+    ]
+    recall = _recall(entries, per_kind=300, seed=11)
+    assert min(recall.values()) >= 0.97, recall
