@@ -31,6 +31,7 @@ class AuditSealer:
         self._wake.set()
 
     def start(self) -> None:
+        self._stopping.clear()  # a stopped sealer can start again (an app's lifespan may run more than once)
         self._thread = threading.Thread(target=self._run, name="audit-sealer", daemon=True)
         self._thread.start()
 

@@ -24,6 +24,7 @@ from clearway.tenancy.models import (
 
 ACCOUNT_ID_PATTERN = re.compile(r"^(sb|lv)_[A-Za-z0-9]{3,60}$")
 SIGNING = "signing"
+API_KEY = "api-key"  # the verification dialect's `api_key` header: one secret, no signature
 
 
 @dataclass(frozen=True)
@@ -119,6 +120,21 @@ def create_signing_credentials(
     return IssuedCredentials(account.id, credential.id, api_key, secret_key, auth_token)
 
 
+def create_api_key_credential(session: Session, account: AccountLike) -> tuple[Credential, str]:
+    """A new API key for the verification dialect; only its digest is kept, the key is returned once."""
+    api_key = credential_secrets.new_api_key(environment_prefix(account))
+    credential = Credential(
+        id=new_id("cred"),
+        account_id=account.id,
+        kind=API_KEY,
+        api_key_hash=credential_secrets.digest(api_key),
+        api_key_hint=api_key[:8],
+    )
+    session.add(credential)
+    session.flush()
+    return credential, api_key
+
+
 def _check_importable(session: Session, prefix: str, api_key: str, secret_key: str) -> None:
     if not api_key.startswith(prefix + "_"):
         raise InvalidInput("api_key", f"credentials of this account's environment start with {prefix}_")
@@ -142,6 +158,9 @@ def record_nonce(session: Session, credential_id: str, nonce: str, expires_at: d
         dialect.insert(UsedNonce)
         .values(credential_id=credential_id, nonce=nonce, expires_at=expires_at)
         .on_conflict_do_nothing()
+        # SQLAlchemy 2.1 reports rowcount -1 for an INSERT on psycopg unless asked to keep it: without
+        # this every replay looked like a first use on PostgreSQL.
+        .execution_options(preserve_rowcount=True)
     )
     result = session.execute(statement)
     return bool(result.rowcount)  # type: ignore[attr-defined]

@@ -100,12 +100,39 @@ def _validate(spec: MethodSpec, body: bytes) -> BaseModel:
             "The request body must be a JSON object.",
             details=[{"field": "body", "message": "must be a JSON object"}],
         )
+    # PostgreSQL text cannot hold NUL: refuse it here rather than fail in SQL. JSON can only carry it
+    # escaped, so bodies without that escape skip the walk.
+    with_nul = _nul_path(raw, ()) if b"\\u0000" in body else None
+    if with_nul is not None:
+        field = _field_path(with_nul)
+        raise ApiError(
+            "BAD_REQUEST",
+            f"Invalid or missing parameters: {field}.",
+            details=[{"field": field, "message": "must not contain NUL (\\u0000) characters"}],
+        )
     try:
         return spec.request.model_validate(raw)
     except ValidationError as exc:
         details = [{"field": _field_path(issue["loc"]), "message": issue["msg"]} for issue in exc.errors()]
         fields = ", ".join(dict.fromkeys(detail["field"] for detail in details))
         raise ApiError("BAD_REQUEST", f"Invalid or missing parameters: {fields}.", details=details) from exc
+
+
+def _nul_path(value: Any, path: tuple[int | str, ...]) -> tuple[int | str, ...] | None:
+    """The location of the first string (value or key) holding a NUL character, if any."""
+    if isinstance(value, str):
+        return path if "\x00" in value else None
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found = (*path, key) if "\x00" in key else _nul_path(item, (*path, key))
+            if found is not None:
+                return found
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            found = _nul_path(item, (*path, index))
+            if found is not None:
+                return found
+    return None
 
 
 def _field_path(location: tuple[int | str, ...]) -> str:
