@@ -14,7 +14,14 @@ from sqlalchemy.orm import Session
 
 from clearway.applications.models import Application, SubjectRecord
 from clearway.db.base import utcnow
-from clearway.errors import ConfigurationViolation, InvalidInput, MissingRequirements, NotFound, RuleViolation
+from clearway.errors import (
+    ConfigurationViolation,
+    Conflict,
+    InvalidInput,
+    MissingRequirements,
+    NotFound,
+    RuleViolation,
+)
 from clearway.ids import new_id
 from clearway.parties.models import Organization, Ownership, Person
 from clearway.parties.rules import email_key
@@ -168,7 +175,7 @@ def update_business_application(
     before = snapshot(row)
     merged = merge_business_details(row.details, details)
     with _guard_duplicates():
-        connection.execute(
+        written = connection.execute(
             _WRITE_DETAILS,
             {
                 "app_id": application_id,
@@ -179,6 +186,8 @@ def update_business_application(
                 "app_email_key": _email_key_for(row.type, merged, account),
             },
         )
+    if written.rowcount != 1:  # cannot happen while the row lock holds; never lose an update silently
+        raise Conflict(WORKFLOW, f"workflow {application_id} changed concurrently; retry the call")
     return ApplicationChange(before, {**before, "details": copy.deepcopy(merged)})
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -10,6 +11,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from clearway.db.base import utcnow
 from clearway.errors import DomainError, InvalidInput, NotFound
 from clearway.ids import new_id, random_base62
 from clearway.tenancy import secrets as credential_secrets
@@ -163,7 +165,13 @@ def record_nonce(session: Session, credential_id: str, nonce: str, expires_at: d
         .execution_options(preserve_rowcount=True)
     )
     result = session.execute(statement)
+    if next(_nonce_writes) % PURGE_NONCES_EVERY == 0:  # keep the table to about one window of nonces
+        purge_expired_nonces(session, utcnow())
     return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+PURGE_NONCES_EVERY = 1000
+_nonce_writes = itertools.count(1)
 
 
 def purge_expired_nonces(session: Session, now: datetime) -> int:
