@@ -81,7 +81,7 @@ def screen_command(
     if not name or not name.strip():
         fail("give a NAME to screen, or --batch INPUT.csv --output HITS.jsonl")
     party = _party(name, schema, dob, country)
-    service = ScreeningService(open_database(load_settings()))
+    service = _service()
     result = _screened(lambda: service.screen(party, lists, threshold))
     if as_json:
         print_json(result.to_dict())
@@ -109,7 +109,7 @@ def _screen_batch(batch: Path, output: Path, lists: list[str] | None, threshold:
             parties.append(party_from_row(row))
         except DomainError as exc:
             fail(f"{batch}: row {number}: {_domain_message(exc)}")
-    service = ScreeningService(open_database(load_settings()))
+    service = _service()
     results = _screened(lambda: service.screen_many(parties, lists, threshold))
     with _open_output(output) as handle, _progress() as progress:
         task = progress.add_task("screening", total=len(parties))
@@ -219,3 +219,9 @@ def _print_hits(result: ScreeningResult) -> None:
             escape(hit.explanation.summary()),
         )
     console.print(table)
+
+
+def _service() -> ScreeningService:
+    settings = load_settings()
+    # The built index is kept under the data dir: the next command with unchanged lists loads it.
+    return ScreeningService(open_database(settings), cache_dir=settings.data_dir / "screening-index")

@@ -17,7 +17,6 @@ Scoring model (token weights come from `normalize`):
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA
@@ -253,14 +252,20 @@ def _single_pairs(q_tokens: tuple[Token, ...], c_tokens: tuple[Token, ...], kind
 
 def _glued_pairs(runs: PreparedName, singles: PreparedName, flipped: bool, busy: set[int]) -> list[_Pair]:
     """Runs of adjacent tokens on one side glued together, against single tokens of the other side.
-    Runs that contain a strongly matched token (`busy`) are skipped."""
+    Runs that contain a strongly matched token (`busy`) are skipped. Without a shared symbol a run only
+    meets tokens with its first letter, looked up by initial (same pairs, same order as a full scan)."""
     pairs: list[_Pair] = []
     tokens = runs.tokens
+    single_tokens = singles.tokens
+    by_initial = singles.by_initial
+    everyone = range(len(single_tokens))
     for start, end, glued, symbols in runs.glued:
-        if not busy.isdisjoint(range(start, end + 1)):
+        positions = everyone if symbols else by_initial.get(glued[0])
+        if not positions or (busy and not busy.isdisjoint(range(start, end + 1))):
             continue
-        for j, single in enumerate(singles.tokens):
-            if not symbols and (abs(len(glued) - len(single.latin)) > 2 or glued[0] != single.latin[0]):
+        for j in positions:
+            single = single_tokens[j]
+            if not symbols and abs(len(glued) - len(single.latin)) > 2:
                 continue
             sim = _glued_similarity(glued, symbols, single)
             if sim < MIN_TOKEN_SIM:
@@ -299,6 +304,8 @@ def _choose(candidates: list[_Pair]) -> list[_Pair]:
 
 
 def _score(query: PreparedName, candidate: PreparedName, pairs: list[_Pair], kind: NameKind) -> Alignment:
+    if not pairs:
+        return Alignment(0.0, query, candidate, (), False)  # nothing in common: most pairs of names
     matched = weighted = used_q = used_c = 0.0
     q_tokens, c_tokens = query.tokens, candidate.tokens
     for sim, mass, q_side, c_side, _method in pairs:
@@ -331,5 +338,13 @@ def _conflict_weight(tokens: tuple[Token, ...], pairs: list[_Pair], candidate_si
 
 
 def _is_reordered(pairs: list[_Pair]) -> bool:
-    order = [pair[3][0] for pair in sorted(pairs, key=lambda pair: pair[2][0])]
-    return any(later < earlier for earlier, later in itertools.pairwise(order))
+    previous = -1
+    for pair in sorted(pairs, key=_first_query_index):
+        if pair[3][0] < previous:
+            return True
+        previous = pair[3][0]
+    return False
+
+
+def _first_query_index(pair: _Pair) -> int:
+    return pair[2][0]

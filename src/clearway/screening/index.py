@@ -19,9 +19,12 @@ from __future__ import annotations
 
 import heapq
 import math
+import os
+import pickle
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from clearway.screening.compare import (
     Party,
@@ -33,7 +36,14 @@ from clearway.screening.compare import (
 )
 from clearway.screening.entry import ListEntry
 from clearway.screening.match import Match
-from clearway.screening.normalize import NameKind, PreparedName, Script, Token, TokenRole
+from clearway.screening.normalize import (
+    NameKind,
+    PreparedName,
+    Script,
+    Token,
+    TokenRole,
+    reserve_token_ids,
+)
 
 CANDIDATE_LIMIT = 15
 # A key posted for more than this share of all names is too common to add candidates on its own.
@@ -52,6 +62,12 @@ _COMPATIBLE_KINDS = {
     NameKind.OBJECT: frozenset({NameKind.OBJECT, NameKind.ORGANIZATION}),
     NameKind.GENERIC: frozenset(NameKind),
 }
+
+
+# Per query token: name id → best gain among its selective keys; (members, gain, is_initial) of its
+# common keys.
+_Lookup = tuple[dict[int, float], tuple[tuple[frozenset[int], float, bool], ...]]
+_LOOKUP_CACHE_LIMIT = 50_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,9 +128,42 @@ class ScreeningIndex:
             if len(ids) > self._common_df or key.startswith("i:")
         }
         self._idf_base = len(self._name_entry) + 1
+        self._lookups: dict[tuple[int, NameKind], _Lookup] = {}
+        # Per query kind, one byte per name: may a query of that kind match it (a cheap filter per name).
+        self._kind_masks = {
+            kind: bytes(name_kind in allowed for name_kind in self._name_kind)
+            for kind, allowed in _COMPATIBLE_KINDS.items()
+        }
 
     def __len__(self) -> int:
         return len(self.entries)
+
+    def save(self, path: Path) -> None:
+        """Write the index to `path` (atomically), so that a restarted process need not rebuild it."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+        with partial.open("wb") as handle:
+            pickle.dump(self, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        partial.replace(path)
+
+    @classmethod
+    def load(cls, path: Path) -> ScreeningIndex:
+        """Read an index written by `save`. Only for files this service wrote itself (it is a pickle)."""
+        with path.open("rb") as handle:
+            index = pickle.load(handle)  # noqa: S301 - our own cache file under the data dir
+        if not isinstance(index, cls):
+            raise TypeError(f"{path} does not hold a screening index")
+        return index
+
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        state["_lookups"] = {}  # a cache of query tokens: their uids mean nothing in another process
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        highest = max((t.uid for e in self.entries for n in e.names for t in n.tokens), default=0)
+        reserve_token_ids(highest)
 
     @property
     def name_count(self) -> int:
@@ -146,14 +195,17 @@ class ScreeningIndex:
         for name in names:
             self._collect(name, scores, query.kind)
         size = len(names[0].tokens) if names else 0
-        allowed_kinds = _COMPATIBLE_KINDS[query.kind]
-        allowed_lists = frozenset(lists) if lists is not None else None
-        eligible = (
-            (score - LENGTH_TIE_BREAK * abs(self._name_size[name_id] - size), name_id)
+        allowed = self._kind_masks[query.kind]
+        sizes = self._name_size
+        if lists is not None:
+            allowed_lists = frozenset(lists)
+            name_lists = self._name_list
+            allowed = bytes(ok and name_lists[i] in allowed_lists for i, ok in enumerate(allowed))
+        eligible = [
+            (score - LENGTH_TIE_BREAK * abs(sizes[name_id] - size), name_id)
             for name_id, score in scores.items()
-            if self._name_kind[name_id] in allowed_kinds
-            and (allowed_lists is None or self._name_list[name_id] in allowed_lists)
-        )
+            if allowed[name_id]
+        ]
         grouped: dict[int, list[int]] = {}
         for _score, name_id in heapq.nlargest(self.candidate_limit, eligible):
             grouped.setdefault(self._name_entry[name_id], []).append(self._name_index[name_id])
@@ -161,23 +213,15 @@ class ScreeningIndex:
 
     def _collect(self, name: PreparedName, scores: dict[int, float], kind: NameKind) -> None:
         """Add each name's best shared key per query token to `scores` (name id → blocking score)."""
-        groups = [(self._keys_worth_looking_up(token, kind), token.weight) for token in name.tokens]
-        groups.append((glued_keys(name), 1.0))
-        per_group: list[dict[int, float]] = []
-        deferred: list[tuple[int, frozenset[int], float, bool]] = []
-        for keys, weight in groups:
-            found_keys: list[tuple[float, tuple[int, ...]]] = []
-            for key in keys:
-                ids = self._postings.get(key)
-                if not ids:
-                    continue
-                gain = KEY_QUALITY[key[0]] * weight * math.log(self._idf_base / len(ids))
-                is_initial = key[0] == "i"
-                if len(ids) > self._common_df or is_initial:  # initials only ever re-rank
-                    deferred.append((len(per_group), self._common_sets[key], gain, is_initial))
-                else:
-                    found_keys.append((gain, ids))
-            per_group.append(_best_gains(found_keys))
+        looked_up = [self._token_lookup(token, kind) for token in name.tokens]
+        looked_up.append(self._lookup(glued_keys(name), 1.0))
+        # Copies: the merging below writes into them, the cached originals must stay as they are.
+        per_group = [dict(best) for best, _deferred in looked_up]
+        deferred = [
+            (group, members, gain, is_initial)
+            for group, (_best, items) in enumerate(looked_up)
+            for members, gain, is_initial in items
+        ]
         found: set[int] = set().union(*per_group)
         finders = [item for item in deferred if item[2] > 0.0 and not item[3]]
         if not found and finders:
@@ -194,6 +238,35 @@ class ScreeningIndex:
         for best in per_group:
             for name_id, gain in best.items():
                 scores[name_id] = scores.get(name_id, 0.0) + gain
+
+    def _token_lookup(self, token: Token, kind: NameKind) -> _Lookup:
+        # Query tokens repeat across queries (Muhammad, Abdul, Trading): their key lookups and merged
+        # postings are the same every time, so they are kept per interned token (uid) and query kind.
+        cache_key = (token.uid, kind)
+        found = self._lookups.get(cache_key)
+        if found is None:
+            if len(self._lookups) >= _LOOKUP_CACHE_LIMIT:
+                self._lookups.clear()
+            found = self._lookups[cache_key] = self._lookup(
+                self._keys_worth_looking_up(token, kind), token.weight
+            )
+        return found
+
+    def _lookup(self, keys: list[str], weight: float) -> _Lookup:
+        """The best gain per name among the selective keys, and the common keys set aside for re-ranking."""
+        found_keys: list[tuple[float, tuple[int, ...]]] = []
+        deferred: list[tuple[frozenset[int], float, bool]] = []
+        for key in keys:
+            ids = self._postings.get(key)
+            if not ids:
+                continue
+            gain = KEY_QUALITY[key[0]] * weight * math.log(self._idf_base / len(ids))
+            is_initial = key[0] == "i"
+            if len(ids) > self._common_df or is_initial:  # initials only ever re-rank
+                deferred.append((self._common_sets[key], gain, is_initial))
+            else:
+                found_keys.append((gain, ids))
+        return _best_gains(found_keys), tuple(deferred)
 
     def _keys_worth_looking_up(self, token: Token, kind: NameKind) -> list[str]:
         keys = token_keys(token, kind)

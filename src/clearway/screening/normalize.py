@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
 
@@ -115,6 +115,9 @@ class PreparedName:
     total_weight: float
     # Runs of 2-4 adjacent tokens glued together: (start, end, glued latin, symbols of the run as a phrase)
     glued: tuple[tuple[int, int, str, frozenset[str]], ...] = ()
+    # First letter of each token's Latin form → token positions: glued runs only meet tokens with their
+    # initial, so the aligner looks those up instead of testing every run against every token.
+    by_initial: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False)
 
     @property
     def is_empty(self) -> bool:
@@ -222,7 +225,15 @@ def _finish(
         bag_key=" ".join(sorted(t.latin for t in tokens)),
         total_weight=sum(t.weight for t in tokens),
         glued=_glued_runs(tokens, phrases),
+        by_initial=_by_initial(tokens),
     )
+
+
+def _by_initial(tokens: list[Token]) -> dict[str, tuple[int, ...]]:
+    grouped: dict[str, list[int]] = {}
+    for position, token in enumerate(tokens):
+        grouped.setdefault(token.latin[:1], []).append(position)
+    return {initial: tuple(positions) for initial, positions in grouped.items()}
 
 
 MAX_GLUED = 4
@@ -266,6 +277,16 @@ def _legal_class(form: str, symbols: frozenset[str]) -> str:
 
 
 _token_ids = itertools.count(1)
+_last_reserved = 0
+
+
+def reserve_token_ids(highest: int) -> None:
+    """Tokens unpickled from a saved index keep their uids: new tokens must be numbered above them,
+    or the aligner's memo (keyed by uid) would mix them up."""
+    global _token_ids, _last_reserved
+    if highest > _last_reserved:
+        _last_reserved = highest
+        _token_ids = itertools.count(max(highest, next(_token_ids)) + 1)
 
 
 @lru_cache(maxsize=300_000)

@@ -7,11 +7,17 @@ it runs at most every `refresh_interval` seconds (and on `refresh()`), not on ev
 
 from __future__ import annotations
 
+import hashlib
+import json
 import threading
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from clearway.db import Database
 from clearway.errors import InvalidInput
@@ -20,8 +26,10 @@ from clearway.screening.entry import ListEntry
 from clearway.screening.index import IndexHit, ScreeningIndex
 from clearway.screening.lists.service import active_entries, active_versions
 from clearway.screening.match import Explanation
+from clearway.screening.models import ScreeningList, ScreeningListVersion
 
 DEFAULT_REFRESH_INTERVAL = 5.0
+INDEX_FORMAT = 1  # bump when the saved index's layout changes
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +133,9 @@ class ScreeningService:
 
     database: Database
     refresh_interval: float = DEFAULT_REFRESH_INTERVAL
+    # Where built indexes are kept (e.g. CLEARWAY_DATA_DIR/screening-index): a restarted process loads
+    # the index of unchanged list versions instead of rebuilding it. None: always build.
+    cache_dir: Path | None = None
     _scopes: dict[str | None, _Scope] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -170,7 +181,50 @@ class ScreeningService:
                 if scope is not None and scope.versions == versions:
                     scope.checked_at = now
                     return scope
-                entries = active_entries(session, None, account_id)
-            scope = _Scope(ScreeningIndex(entries), versions, now)
+                index = self._cached_index(account_id, _version_digests(session, versions))
+                if index is None:
+                    index = ScreeningIndex(active_entries(session, None, account_id))
+                    self._save_index(account_id, _version_digests(session, versions), index)
+            scope = _Scope(index, versions, now)
             self._scopes[account_id] = scope
             return scope
+
+    def _index_path(self, account_id: str | None, versions: Sequence[object]) -> Path | None:
+        if self.cache_dir is None:
+            return None
+        # The file name says what the index was built from: scope, list versions, algorithm, format.
+        # List versions are per database, hence the database URL in the key.
+        identity = json.dumps([INDEX_FORMAT, ALGORITHM_VERSION, str(self.database.url), account_id, versions])
+        digest = hashlib.sha256(identity.encode()).hexdigest()[:32]
+        return self.cache_dir / f"index-{digest}.pickle"
+
+    def _cached_index(self, account_id: str | None, versions: Sequence[object]) -> ScreeningIndex | None:
+        path = self._index_path(account_id, versions)
+        if path is None or not path.exists():
+            return None
+        try:
+            return ScreeningIndex.load(path)
+        except Exception:  # a damaged or outdated cache file is rebuilt, never fatal
+            return None
+
+    def _save_index(self, account_id: str | None, versions: Sequence[object], index: ScreeningIndex) -> None:
+        path = self._index_path(account_id, versions)
+        if path is None:
+            return
+        try:
+            for stale in path.parent.glob("index-*.pickle"):
+                stale.unlink(missing_ok=True)  # one file per scope is enough; old versions are useless
+            index.save(path)
+        except OSError:
+            pass  # a read-only or full disk only costs the next process a rebuild
+
+
+def _version_digests(session: Session, versions: Mapping[str, int]) -> list[tuple[str, int, str]]:
+    """What identifies the indexed content: the row id and content digest of every active version (version
+    numbers alone restart at 1 in a recreated database)."""
+    rows = session.execute(
+        select(ScreeningList.name, ScreeningListVersion.id, ScreeningListVersion.digest)
+        .join(ScreeningListVersion, ScreeningListVersion.list_id == ScreeningList.id)
+        .where(ScreeningListVersion.is_active.is_(True), ScreeningList.name.in_(list(versions)))
+    ).all()
+    return sorted((name, version_id, digest) for name, version_id, digest in rows)

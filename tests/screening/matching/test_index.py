@@ -11,6 +11,7 @@ from clearway.screening.compare import DEFAULT_THRESHOLD, Party, prepare_party
 from clearway.screening.entry import EntrySchema, ListEntry
 from clearway.screening.index import ScreeningIndex
 from clearway.screening.lists.load import load_entries
+from clearway.screening.normalize import NameKind
 from tests.screening.matching.conftest import entry
 from tests.screening.matching.variants import ORGANIZATION_VARIANTS, PERSON_VARIANTS
 
@@ -110,3 +111,17 @@ def test_candidate_recall_on_full_lists(shared_data: Path) -> None:
     ]
     recall = _recall(entries, per_kind=300, seed=11)
     assert min(recall.values()) >= 0.97, recall
+
+
+def test_saved_index_answers_alike_and_keeps_token_ids_apart(
+    handmade: ScreeningIndex, tmp_path: Path
+) -> None:
+    path = tmp_path / "index.pickle"
+    handmade.save(path)
+    loaded = ScreeningIndex.load(path)
+    party = Party("Aiman al Zawahri", "Person")
+    expected = [(h.entry.entry.entry_id, h.match.score) for h in handmade.search(party, 0.5)]
+    assert [(h.entry.entry.entry_id, h.match.score) for h in loaded.search(party, 0.5)] == expected
+    highest = max(t.uid for e in loaded.entries for n in e.names for t in n.tokens)
+    fresh = prepare_party(Party("Quentin Zzyzx-Unseen", "Person")).names_for(NameKind.PERSON)[0]
+    assert min(t.uid for t in fresh.tokens) > highest

@@ -86,3 +86,16 @@ def test_screen_many_keeps_order(service: ScreeningService) -> None:
     results = list(service.screen_many(parties))
     assert [r.query.name for r in results] == [p.name for p in parties]
     assert [len(r.hits) > 0 for r in results] == [False, True, True]
+
+
+def test_built_index_is_saved_and_reused(fresh_database: Database, samples: Path, tmp_path: Path) -> None:
+    with fresh_database.transaction() as session:
+        import_list(session, samples / "ofac")
+    cache = tmp_path / "screening-index"
+    first = ScreeningService(fresh_database, cache_dir=cache)
+    expected = first.screen(Party("Hasan Nasrallah", "Person")).to_dict()
+    assert len(list(cache.glob("index-*.pickle"))) == 1
+    second = ScreeningService(fresh_database, cache_dir=cache)
+    assert second.screen(Party("Hasan Nasrallah", "Person")).to_dict() == expected
+    assert second.index() is not first.index()
+    assert len(second.index()) == len(first.index())
