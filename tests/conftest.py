@@ -15,7 +15,7 @@ from clearway.client import KompliantClient
 from clearway.db import Database
 from clearway.settings import Settings
 from tests.support.databases import migrated_database_url
-from tests.support.factories import SeededAccount, make_account
+from tests.support.factories import TEST_MASTER_KEY, SeededAccount, make_account
 from tests.support.server import running_server
 
 
@@ -42,7 +42,9 @@ def fresh_database(tmp_path: Path) -> Iterator[Database]:
 
 @pytest.fixture(scope="session")
 def settings(tmp_path_factory: pytest.TempPathFactory, database_url: str) -> Settings:
-    return Settings(data_dir=tmp_path_factory.mktemp("data"), database_url=database_url)
+    return Settings(
+        data_dir=tmp_path_factory.mktemp("data"), database_url=database_url, master_key=TEST_MASTER_KEY
+    )
 
 
 @pytest.fixture(scope="session")

@@ -16,7 +16,7 @@ from clearway.db import Database
 from clearway.tenancy import service as tenancy
 from clearway.tenancy.models import Account
 from clearway.tenancy.secrets import decrypt_secret, digest
-from tests.support.factories import MASTER_KEY
+from tests.support.factories import MASTER_KEY, TEST_MASTER_KEY
 
 runner = CliRunner()
 
@@ -25,7 +25,7 @@ runner = CliRunner()
 def env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, database_url: str) -> Path:
     monkeypatch.setenv("CLEARWAY_DATA_DIR", str(tmp_path))
     monkeypatch.setenv("CLEARWAY_DATABASE_URL", database_url)
-    monkeypatch.delenv("CLEARWAY_MASTER_KEY", raising=False)
+    monkeypatch.setenv("CLEARWAY_MASTER_KEY", TEST_MASTER_KEY)
     monkeypatch.delenv("CLEARWAY_ENVIRONMENT", raising=False)
     return tmp_path
 
@@ -172,6 +172,7 @@ def test_serve_refuses_live_mode_with_the_default_master_key(
     env: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("CLEARWAY_ENVIRONMENT", "live")
+    monkeypatch.delenv("CLEARWAY_MASTER_KEY")
     code, output = invoke("serve", "--port", "1")
     assert code != 0
     assert "default master key" in output

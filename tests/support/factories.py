@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass
 
 from clearway.db import Database
-from clearway.settings import DEFAULT_MASTER_KEY, Settings
+from clearway.settings import Settings
 from clearway.tenancy import service as tenancy
 from clearway.tenancy.service import IssuedCredentials
 
-MASTER_KEY = Settings(master_key=DEFAULT_MASTER_KEY).master_key_bytes
+# Not the development default: the suite creates live (lv_) accounts, and `clearway serve` rightly refuses
+# live data under the default key. Every server, command and fixture of the tests uses this key.
+TEST_MASTER_KEY = base64.b64encode(b"clearway-test-suite-master-key!!").decode()
+MASTER_KEY = Settings(master_key=TEST_MASTER_KEY).master_key_bytes
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import httpx
 
+from tests.support.factories import TEST_MASTER_KEY
+
 STARTUP_SECONDS = 30
 
 
@@ -37,6 +39,7 @@ def running_server(
         "CLEARWAY_DATABASE_URL": database_url,
         "CLEARWAY_DATA_DIR": str(data_dir),
         "CLEARWAY_LOG_LEVEL": "warning",
+        "CLEARWAY_MASTER_KEY": TEST_MASTER_KEY,
         **(extra_env or {}),
     }
     log_path = data_dir / f"server-{port}.log"
