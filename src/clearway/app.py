@@ -8,11 +8,20 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import JSONResponse, Response
 
 from clearway import __version__
+from clearway.api.frankie.errors import (
+    FrankieError,
+    frankie_error_handler,
+    http_error,
+    request_validation_handler,
+)
+from clearway.api.frankie.routes import frankie_router
+from clearway.api.frankie.runtime import Runtime
 from clearway.api.kompliant import envelope
 from clearway.api.kompliant.errors import ApiError, api_error_body
 from clearway.api.kompliant.openapi import SECURITY_SCHEMES, kompliant_openapi
@@ -21,7 +30,10 @@ from clearway.api.middleware import RequestLogMiddleware
 from clearway.audit.sealer import AuditSealer
 from clearway.db import Database
 from clearway.logging_setup import configure_logging
+from clearway.screening.service import ScreeningService
 from clearway.settings import Settings
+from clearway.verification.queue import ExecutionQueue
+from clearway.verification.worker import WorkerPool
 
 DESCRIPTION = (
     "Self-hosted KYC/KYB onboarding and compliance decisions. The application dialect: "
@@ -32,11 +44,20 @@ DESCRIPTION = (
 def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
     db = database or Database(settings.effective_database_url, settings.db_pool_size)
     sealer = AuditSealer(db)
+    screening = ScreeningService(db, cache_dir=settings.data_dir / "screening-index")
+    # Embedded SQLite: background executions run on threads of this process. PostgreSQL deployments run
+    # `clearway worker` processes (on any machine) that share the same queue table.
+    workers = WorkerPool(db, screening) if db.is_sqlite else None
+    queue = workers.queue() if workers is not None else ExecutionQueue()
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         sealer.start()
+        if workers is not None:
+            workers.start()
         yield
+        if workers is not None:
+            workers.stop(timeout=10)
         sealer.stop()
         if database is None:  # we opened it, we close it
             db.dispose()
@@ -58,6 +79,9 @@ def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
         return Response(b'{"status":"ok"}', media_type="application/json")
 
     app.add_exception_handler(StarletteHTTPException, _unknown_path)
+    app.add_exception_handler(FrankieError, frankie_error_handler)
+    app.add_exception_handler(RequestValidationError, request_validation_handler)
+    app.include_router(frankie_router(Runtime(db, sealer, screening, queue)))
     app.include_router(
         kompliant_router(db, settings.master_key_bytes, sealer)
     )  # last: it matches any /<name>
@@ -66,6 +90,8 @@ def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
 
 
 async def _unknown_path(request: Request, exc: Exception) -> Response:
+    if request.url.path.startswith("/v2/") and isinstance(exc, StarletteHTTPException):
+        return http_error(request, exc)  # the verification dialect answers in its own format
     trace_id: str = request.state.trace_id
     status = exc.status_code if isinstance(exc, StarletteHTTPException) else 500
     if status == 404:  # the vendor answers unknown paths with 400

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from clearway.cli import accounts, audit, demo, lists, screening, serve
+from clearway.cli import accounts, audit, demo, lists, screening, serve, worker, workflows
 
 app = typer.Typer(
     name="clearway",
@@ -14,7 +14,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for module in (serve, accounts, demo, audit, lists, screening):
+for module in (serve, accounts, demo, audit, lists, screening, worker, workflows):
     module.register(app)
 
 

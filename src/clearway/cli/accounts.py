@@ -14,7 +14,7 @@ accounts_app = typer.Typer(help="Tenant accounts.", no_args_is_help=True)
 keys_app = typer.Typer(help="API credentials.", no_args_is_help=True)
 pricing_app = typer.Typer(help="Pricing models of an account.", no_args_is_help=True)
 equipment_app = typer.Typer(help="Equipment collections of an account.", no_args_is_help=True)
-KINDS = ("signing",)
+KINDS = ("signing", "api-key")
 
 
 @accounts_app.command("create")
@@ -55,7 +55,11 @@ def create_account(
 def create_keys(
     account: Annotated[str, typer.Option(help="The account the credentials belong to.")],
     kind: Annotated[
-        str, typer.Option(help="Credential kind: signing (KSig1 API key, secret key, auth token).")
+        str,
+        typer.Option(
+            help="Credential kind: signing (KSig1 API key, secret key, auth token) or api-key "
+            "(the verification dialect's `api_key` header)."
+        ),
     ] = "signing",
     api_key: Annotated[str | None, typer.Option(help="Import: the existing API key.")] = None,
     secret_key: Annotated[str | None, typer.Option(help="Import: the existing secret key (base64).")] = None,
@@ -65,6 +69,9 @@ def create_keys(
     """New credentials for an account, or the import of existing ones given in full."""
     if kind not in KINDS:
         fail(f"unknown --kind '{kind}' (known: {', '.join(KINDS)})")
+    if kind == tenancy.API_KEY:
+        _create_api_key(account, as_json, importing=any((api_key, secret_key, auth_token)))
+        return
     settings = load_settings()
     db = open_database(settings)
     try:
@@ -82,6 +89,19 @@ def create_keys(
         "auth_token": issued.auth_token,
     }
     _emit(output, as_json, f"credentials created for {issued.account_id}")
+
+
+def _create_api_key(account: str, as_json: bool, importing: bool) -> None:
+    if importing:
+        fail("--api-key/--secret-key/--auth-token import signing credentials, not --kind api-key")
+    db = open_database(load_settings())
+    try:
+        with db.transaction() as session:
+            owner = tenancy.get_account(session, account)
+            _credential, api_key = tenancy.create_api_key_credential(session, owner)
+    except DomainError as error:
+        fail(error.message)
+    _emit({"api_key": api_key}, as_json, f"API key created for {account}")
 
 
 @pricing_app.command("create")

@@ -103,6 +103,8 @@ class AccountLike(Protocol):
     def require_timestamp_and_nonce(self) -> bool: ...
     @property
     def max_clock_skew_seconds(self) -> int: ...
+    @property
+    def four_eyes_overrides(self) -> bool: ...
 
 
 @dataclass(frozen=True)
@@ -118,6 +120,7 @@ class AccountSnapshot:
     min_ownership_percentage: int
     require_timestamp_and_nonce: bool
     max_clock_skew_seconds: int
+    four_eyes_overrides: bool = False
 
     @classmethod
     def of(cls, account: AccountLike) -> AccountSnapshot:
@@ -130,4 +133,5 @@ class AccountSnapshot:
             account.min_ownership_percentage,
             account.require_timestamp_and_nonce,
             account.max_clock_skew_seconds,
+            account.four_eyes_overrides,
         )

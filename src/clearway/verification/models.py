@@ -143,3 +143,28 @@ class MatchlistEntry(Base):
     normalized_value: Mapped[str] = mapped_column(String(300))
     reason: Mapped[str | None] = mapped_column(String(500))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class VerificationJob(Base):
+    """A background execution waiting for, or held by, a worker (the job queue, see `verification/queue.py`).
+
+    A worker claims a job by taking a lease (`lease_expires_at`, renewed by a heartbeat while it runs); a
+    job whose lease expired belongs to a worker that died and is claimed again, until `max_attempts`.
+    `attempts` doubles as a fencing token: a worker only finishes a job whose attempt is still its own."""
+
+    __tablename__ = "verification_jobs"
+    __table_args__ = (Index("ix_verification_jobs_state_run_after", "state", "run_after"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    execution_id: Mapped[str] = mapped_column(ForeignKey("verification_executions.id"), unique=True)
+    account_id: Mapped[str] = mapped_column(ForeignKey("accounts.id"), index=True)
+    state: Mapped[str] = mapped_column(String(20))  # QUEUED | RUNNING | DONE | FAILED
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # service name, actor
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    max_attempts: Mapped[int] = mapped_column(Integer, default=3)
+    run_after: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    lease_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    worker_id: Mapped[str | None] = mapped_column(String(100))
+    last_error: Mapped[str | None] = mapped_column(String(1000))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
