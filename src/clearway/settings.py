@@ -32,6 +32,9 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
     workers: int = Field(default=1, ge=1, le=64)
+    # Request threads per process. Few is faster: every request runs its database work on one of them,
+    # and more threads than the database can serve only fight over the GIL (SQLite writes one at a time).
+    threads: int = Field(default=8, ge=1, le=256)
     log_level: str = Field(default="info", pattern=r"^(?i)(debug|info|warning|error|critical)$")
     log_json: bool = Field(default=True, description="JSON log lines (false: human-readable console).")
     max_clock_skew_seconds: int = Field(default=300, ge=1, description="Default signing window.")

@@ -117,20 +117,22 @@ def seal_pending(session: Session, account_id: str, limit: int = 5000) -> int:
     sequence, previous = _lock_chain_head(session, account_id)
     connection = session.connection()
     rows = connection.execute(_UNSEALED, {"seal_account": account_id, "seal_limit": limit}).mappings().all()
+    seals: list[dict[str, Any]] = []
     for row in rows:
         values = dict(row)
         sequence += 1
         values["sequence"], values["previous_hash"] = sequence, previous
         previous = _hash(values)
-        connection.execute(
-            _SEAL_EVENT,
+        seals.append(
             {
                 "event_id": row["id"],
                 "event_sequence": sequence,
                 "event_previous": values["previous_hash"],
                 "event_hash": previous,
-            },
+            }
         )
+    if seals:  # one executemany: sealing runs beside the request path and must stay cheap
+        connection.execute(_SEAL_EVENT, seals)
     if rows:
         connection.execute(
             _ADVANCE_HEAD, {"head_account": account_id, "head_sequence": sequence, "head_hash": previous}

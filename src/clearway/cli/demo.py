@@ -17,18 +17,22 @@ from clearway.audit.service import Actor, append_event, seal_pending
 from clearway.cli.common import load_settings, open_database
 from clearway.client import Signer
 from clearway.parties import service as parties
+from clearway.screening.lists import SAMPLES_DIR
+from clearway.screening.lists.service import active_versions, import_list
 from clearway.settings import Settings
 from clearway.tenancy import service as tenancy
 from clearway.tenancy.models import Account
 
 DEMO_ACCOUNT_ID = "sb_demo"
+DEMO_LISTS = ("ofac", "un/sample.xml")  # small cuts of the real lists, shipped with the package
 CREDENTIALS_FILE = "demo-credentials.json"
 DEMO_ACTOR = Actor(credential_id=None, username="clearway demo", channel="cli")
 
 
 def demo() -> None:
     """Create (once) a demo account with credentials, a pricing model, an equipment collection, subject
-    records and applications; print the credentials and a signed example call."""
+    records and applications, and (when no list is loaded) sample OFAC and UN lists; print the
+    credentials and a signed example call."""
     settings = load_settings()
     db = open_database(settings)
     credentials_path = settings.data_dir / CREDENTIALS_FILE
@@ -38,6 +42,9 @@ def demo() -> None:
             account = tenancy.create_account(session, "Clearway demo", DEMO_ACCOUNT_ID)
             _seed(session, account)
             seal_pending(session, account.id)
+        if not active_versions(session):  # sample lists, so that screening answers out of the box
+            for sample in DEMO_LISTS:
+                import_list(session, SAMPLES_DIR / sample)
         credentials = _credentials(session, settings, account, credentials_path)
         example_workflow = _example_workflow_id(session, account)
     db.dispose()
@@ -49,14 +56,20 @@ def _credentials(session: Session, settings: Settings, account: Account, path: P
     can print them again (never do this with real credentials)."""
     if path.exists():
         stored: dict[str, str] = json.loads(path.read_text())
-        if tenancy.find_credential(session, stored["api_key"]) is not None:
+        known = [
+            tenancy.find_credential(session, stored.get(key, ""))
+            for key in ("api_key", "verification_api_key")
+        ]
+        if all(credential is not None for credential in known):
             return stored
     issued = tenancy.create_signing_credentials(session, settings.master_key_bytes, account)
+    _credential, verification_key = tenancy.create_api_key_credential(session, account)
     credentials = {
         "account_id": issued.account_id,
         "api_key": issued.api_key,
         "secret_key": issued.secret_key,
         "auth_token": issued.auth_token,
+        "verification_api_key": verification_key,
     }
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(credentials, indent=2))
@@ -160,6 +173,16 @@ def _print_instructions(settings: Settings, credentials: dict[str, str], workflo
         typer.echo(f"  {key}: {credentials[key]}")
     typer.echo(f"\nA signed call (minimal mode, API version {API_VERSION}):")
     typer.echo(f"  curl -sS {base}/workflow.update {header_args} -d {shlex.quote(body)}")
+    individual = json.dumps({"individual": {"name": {"givenName": "Hasan", "familyName": "Nasrallah"}}})
+    frankie = (
+        f"-H 'api_key: {credentials['verification_api_key']}' "
+        f"-H 'X-Frankie-CustomerID: {credentials['account_id']}' -H 'X-Frankie-Username: demo'"
+    )
+    typer.echo("\nThe verification dialect (api_key header): screen and decide a new individual:")
+    typer.echo(
+        f"  curl -sS {base}/v2/individuals/new/serviceprofiles/KYC/workflows/KYC_AML/execute "
+        f"{frankie} -H 'Content-Type: application/json' -d {shlex.quote(individual)}"
+    )
 
 
 def register(app: typer.Typer) -> None:
