@@ -11,6 +11,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic.alias_generators import to_camel
 
+from clearway.api.nul import find_nul
 from clearway.verification.statuses import ExecutionState, LifecyclePhase, RiskLevel, Status
 
 EntityTypeName = Literal["INDIVIDUAL", "ORGANIZATION", "UNKNOWN"]
@@ -45,31 +46,14 @@ class Document(Wire):
     model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, extra="allow")
 
 
-def _nul_path(value: Any, path: tuple[str, ...]) -> tuple[str, ...] | None:
-    if isinstance(value, str):
-        return path if "\x00" in value else None
-    if isinstance(value, dict):
-        items: list[tuple[str, Any]] = [(str(key), item) for key, item in value.items()]
-    elif isinstance(value, list):
-        items = [(str(index), item) for index, item in enumerate(value)]
-    else:
-        return None
-    for key, item in items:
-        if "\x00" in key:
-            return (*path, key)
-        found = _nul_path(item, (*path, key))
-        if found is not None:
-            return found
-    return None
-
-
 class RequestBody(Wire):
     @model_validator(mode="before")
     @classmethod
     def _no_nul(cls, data: Any) -> Any:
-        found = _nul_path(data, ())
+        found = find_nul(data)
         if found is not None:
-            raise ValueError(f"NUL (\\u0000) characters are not accepted (at {'.'.join(found) or 'body'})")
+            at = ".".join(str(part) for part in found) or "body"
+            raise ValueError(f"NUL (\\u0000) characters are not accepted (at {at})")
         return data
 
 

@@ -18,6 +18,7 @@ from clearway.api.kompliant.auth import Caller, RequestToVerify, SigningKeyCache
 from clearway.api.kompliant.envelope import SUPPORTED_VERSIONS
 from clearway.api.kompliant.errors import ApiError, api_error_body, domain_error_body, http_status
 from clearway.api.kompliant.registry import CallContext, MethodSpec
+from clearway.api.nul import find_nul
 from clearway.audit.service import Actor
 from clearway.db import Database, utcnow
 from clearway.errors import DomainError, NotFound
@@ -102,7 +103,7 @@ def _validate(spec: MethodSpec, body: bytes) -> BaseModel:
         )
     # PostgreSQL text cannot hold NUL: refuse it here rather than fail in SQL. JSON can only carry it
     # escaped, so bodies without that escape skip the walk.
-    with_nul = _nul_path(raw, ()) if b"\\u0000" in body else None
+    with_nul = find_nul(raw) if b"\\u0000" in body else None
     if with_nul is not None:
         field = _field_path(with_nul)
         raise ApiError(
@@ -116,23 +117,6 @@ def _validate(spec: MethodSpec, body: bytes) -> BaseModel:
         details = [{"field": _field_path(issue["loc"]), "message": issue["msg"]} for issue in exc.errors()]
         fields = ", ".join(dict.fromkeys(detail["field"] for detail in details))
         raise ApiError("BAD_REQUEST", f"Invalid or missing parameters: {fields}.", details=details) from exc
-
-
-def _nul_path(value: Any, path: tuple[int | str, ...]) -> tuple[int | str, ...] | None:
-    """The location of the first string (value or key) holding a NUL character, if any."""
-    if isinstance(value, str):
-        return path if "\x00" in value else None
-    if isinstance(value, dict):
-        for key, item in value.items():
-            found = (*path, key) if "\x00" in key else _nul_path(item, (*path, key))
-            if found is not None:
-                return found
-    if isinstance(value, list):
-        for index, item in enumerate(value):
-            found = _nul_path(item, (*path, index))
-            if found is not None:
-                return found
-    return None
 
 
 def _field_path(location: tuple[int | str, ...]) -> str:
