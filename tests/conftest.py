@@ -49,7 +49,9 @@ def settings(tmp_path_factory: pytest.TempPathFactory, database_url: str) -> Set
 
 @pytest.fixture(scope="session")
 def app(settings: Settings, database: Database) -> FastAPI:
-    return create_app(settings, database)
+    # No background threads: tests run queued executions themselves (WorkerPool.run_until_empty), so what
+    # they observe does not depend on a race with a worker.
+    return create_app(settings, database, background_workers=False)
 
 
 @pytest.fixture

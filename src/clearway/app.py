@@ -32,8 +32,10 @@ from clearway.api.middleware import RequestLogMiddleware
 from clearway.audit.sealer import AuditSealer
 from clearway.db import Database
 from clearway.logging_setup import configure_logging
+from clearway.screening.compare import compare_names
 from clearway.screening.service import ScreeningService
 from clearway.settings import Settings
+from clearway.verification.onboarding import Engine
 from clearway.verification.queue import ExecutionQueue
 from clearway.verification.worker import WorkerPool
 
@@ -44,18 +46,25 @@ DESCRIPTION = (
 )
 
 
-def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
+def create_app(
+    settings: Settings, database: Database | None = None, background_workers: bool | None = None
+) -> FastAPI:
+    """`background_workers`: run queued executions on threads of this process (default: on SQLite)."""
     db = database or Database(settings.effective_database_url, settings.db_pool_size)
     sealer = AuditSealer(db)
     screening = ScreeningService(db, cache_dir=settings.data_dir / "screening-index")
     # Embedded SQLite: background executions run on threads of this process. PostgreSQL deployments run
     # `clearway worker` processes (on any machine) that share the same queue table.
-    workers = WorkerPool(db, screening) if db.is_sqlite else None
+    run_workers = db.is_sqlite if background_workers is None else background_workers
+    workers = WorkerPool(db, screening) if run_workers else None
     queue = workers.queue() if workers is not None else ExecutionQueue()
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         anyio.to_thread.current_default_thread_limiter().total_tokens = settings.threads
+        # Build the name-analysis tables now, before serving: the first screening of a process otherwise
+        # holds the GIL for seconds in native code and freezes every request in flight.
+        compare_names("Clearway Warm Up", "Clearway Warm-Up", "Person")
         sealer.start()
         if workers is not None:
             workers.start()
@@ -87,7 +96,7 @@ def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
     app.add_exception_handler(RequestValidationError, request_validation_handler)
     app.include_router(frankie_router(Runtime(db, sealer, screening, queue)))
     app.include_router(
-        kompliant_router(db, settings.master_key_bytes, sealer)
+        kompliant_router(db, settings.master_key_bytes, sealer, Engine(screening, queue))
     )  # last: it matches any /<name>
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app

@@ -13,6 +13,10 @@ from clearway.db.base import utcnow
 from clearway.settings import Environment, Settings
 from clearway.tenancy.service import has_live_accounts, purge_expired_nonces
 
+# A process's first screening builds the name-analysis tables in native code holding the GIL for
+# seconds; uvicorn's default 5 s health check would take the busy worker for dead and kill it.
+WORKER_HEALTHCHECK_SECONDS = 120
+
 db_app = typer.Typer(help="Database maintenance.", no_args_is_help=True)
 
 
@@ -49,6 +53,7 @@ def serve(
         log_level=settings.log_level.lower(),
         access_log=False,
         server_header=False,
+        timeout_worker_healthcheck=WORKER_HEALTHCHECK_SECONDS,
     )
 
 

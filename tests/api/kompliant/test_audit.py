@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 from clearway.audit.service import ChainVerification, verify_chain
 from clearway.client import KompliantClient
 from clearway.db import Database
+from clearway.parties.models import Organization
 from tests.api.kompliant.helpers import ADULT_DOB, EMAIL, audit_events, error, ok
 from tests.support.factories import SeededAccount, make_account
 
@@ -170,7 +171,17 @@ def test_every_mutation_is_audited(
 
     _, trace, events = r.call("workflow.start", {"workflow_id": workflow_id})
     started = {**updated, "state": "STARTED"}
-    assert events == [r.event("workflow.start", trace, "Workflow", workflow_id, updated, started)]
+    assert events[0] == r.event("workflow.start", trace, "Workflow", workflow_id, updated, started)
+    # Starting a business application queues KYB verification of its business, audited in the same call.
+    assert [(e["action"], e["request_id"]) for e in events[1:]] == [
+        ("SERVICE_PROFILE_CREATE", trace),
+        ("WORKFLOW_SUBMIT", trace),
+    ]
+    kyb_execution_id = events[2]["entity_id"]
+    with database.transaction() as session:
+        business = session.get(Organization, business_id)
+        assert business is not None
+        kyb_entity_id = business.entity_id
 
     data, trace, events = r.call("workflow.complete", {"workflow_id": workflow_id})
     underwriting_id = data["business_underwriting_workflow_id"]
@@ -187,14 +198,26 @@ def test_every_mutation_is_audited(
                 "type": "BUSINESS_UNDERWRITING",
                 "state": "STARTED",
                 "subject_record_id": record_id,
-                "details": {"application_workflow_id": workflow_id, "decision": "PENDING"},
+                "details": {
+                    "application_workflow_id": workflow_id,
+                    "decision": "PENDING",  # the queued KYB run has not completed: no worker ran
+                    "verification": {
+                        "workflow_execution_id": kyb_execution_id,
+                        "workflow_name": "KYB_AML",
+                        "entity_id": kyb_entity_id,
+                        "state": "IN_PROGRESS",
+                        "result": "IN_PROGRESS",
+                        "status": "IN_PROGRESS",
+                        "risk_level": None,
+                    },
+                },
             },
         ),
     ]
 
     with database.transaction() as session:
-        assert verify_chain(session, account.account_id) == ChainVerification(account.account_id, 10, True)
-    assert [e.sequence for e in audit_events(database, account.account_id)] == list(range(1, 11))
+        assert verify_chain(session, account.account_id) == ChainVerification(account.account_id, 12, True)
+    assert [e.sequence for e in audit_events(database, account.account_id)] == list(range(1, 13))
 
 
 def test_reads_write_no_audit_events(

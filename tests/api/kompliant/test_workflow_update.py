@@ -354,6 +354,7 @@ def test_only_business_applications_can_be_updated(client: KompliantClient) -> N
         "business_underwriting_details": {
             "application_workflow_id": ready["workflow_id"],
             "decision": "PENDING",
+            "verification": None,
         }
     }
 

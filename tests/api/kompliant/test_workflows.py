@@ -72,6 +72,7 @@ def test_create_business_application_with_every_detail(
         },
         "started_at": None,
         "ended_at": None,
+        "verification": None,
     }
     record = call(client, "subjectRecord.get", {"subject_record_id": created["subject_record_id"]})
     assert record["workflow_ids"] == [created["workflow_id"]]
@@ -402,9 +403,11 @@ def test_complete_creates_the_underwriting_workflow(client: KompliantClient, acc
             "business_underwriting_details": {
                 "application_workflow_id": ready["workflow_id"],
                 "decision": "PENDING",
+                "verification": None,
             }
         },
         "ended_at": None,
+        "verification": None,
     }
     listed = call(client, "workflow.list", {"subject_record_id": ready["subject_record_id"]})["workflows"]
     assert [w["workflow_id"] for w in listed] == [ready["workflow_id"], underwriting_id]

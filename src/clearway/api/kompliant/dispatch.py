@@ -24,6 +24,7 @@ from clearway.db import Database, utcnow
 from clearway.errors import DomainError, NotFound
 from clearway.tenancy.models import Account, AccountLike
 from clearway.tenancy.service import record_nonce
+from clearway.verification.onboarding import Engine
 
 log = structlog.get_logger("clearway.kompliant")
 
@@ -45,6 +46,7 @@ def execute_call(
     request: RequestToVerify,
     trace_id: str,
     keys: SigningKeyCache | None = None,
+    engine: Engine | None = None,
 ) -> CallResult:
     now = utcnow()
     caller: Caller | None = None
@@ -58,6 +60,7 @@ def execute_call(
                 _effective_account(session, caller, payload),
                 Actor(caller.credential_id, request_id=trace_id),
                 spec.name,
+                engine=engine,
             )
             context.warnings.extend(unknown_field_warnings(payload))
             data = spec.handler(context, payload).model_dump(mode="json")

@@ -12,6 +12,7 @@ from clearway.applications.models import Application, SubjectRecord
 from clearway.parties import service as parties
 from clearway.parties.models import Organization, Ownership, Person
 from clearway.parties.rules import mask_tax_id
+from clearway.verification import onboarding
 
 DETAILS_KEY_BY_TYPE = {
     applications.BUSINESS_APPLICATION: "business_application_details",
@@ -20,8 +21,14 @@ DETAILS_KEY_BY_TYPE = {
 }
 
 
-def workflow(application: Application) -> schemas.Workflow:
+def workflow(application: Application, session: Session | None = None) -> schemas.Workflow:
+    """With a session, a business application also shows its latest KYB verification run."""
     details: dict[str, Any] = {DETAILS_KEY_BY_TYPE[application.type]: application.details}
+    verification = None
+    if session is not None and application.type == applications.BUSINESS_APPLICATION:
+        verification = onboarding.summary(
+            onboarding.latest_kyb(session, application.account_id, application.subject_record_id)
+        )
     return schemas.Workflow(
         workflow_id=application.id,
         account_id=application.account_id,
@@ -33,6 +40,7 @@ def workflow(application: Application) -> schemas.Workflow:
         ended_at=application.ended_at,
         created_at=application.created_at,
         updated_at=application.updated_at,
+        verification=verification,
     )
 
 
@@ -108,7 +116,7 @@ def subject_record(
         if verbose and organization
         else None,
         persons=[person(p, show_sensitive) for p in persons] if verbose else None,
-        workflows=[workflow(w) for w in workflows] if verbose else None,
+        workflows=[workflow(w, session) for w in workflows] if verbose else None,
         created_at=record.created_at,
         updated_at=record.updated_at,
     )

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from clearway.audit.service import Actor, append_event
 from clearway.tenancy.models import AccountLike
+from clearway.verification.onboarding import Engine
 
 
 @dataclass
@@ -24,6 +25,7 @@ class CallContext:
     method: str
     warnings: list[dict[str, str]] = field(default_factory=list)
     audited: bool = False
+    engine: Engine | None = None  # runs verification workflows (None: this server runs none)
 
     def audit(
         self, entity_type: str, entity_id: str, before: dict[str, Any] | None, after: dict[str, Any] | None

@@ -14,13 +14,16 @@ from clearway.api.kompliant.errors import ApiError, api_error_body, http_status
 from clearway.api.kompliant.registry import registry
 from clearway.audit.sealer import AuditSealer
 from clearway.db import Database
+from clearway.verification.onboarding import Engine
 
 log = structlog.get_logger("clearway.kompliant")
 MAX_BODY_BYTES = 1 << 20
 HTTP_VERBS = ["GET", "POST", "PUT", "PATCH", "DELETE"]
 
 
-def kompliant_router(db: Database, master_key: bytes, sealer: AuditSealer) -> APIRouter:
+def kompliant_router(
+    db: Database, master_key: bytes, sealer: AuditSealer, engine: Engine | None = None
+) -> APIRouter:
     router = APIRouter()
     keys = SigningKeyCache()
 
@@ -39,7 +42,9 @@ def kompliant_router(db: Database, master_key: bytes, sealer: AuditSealer) -> AP
             return envelope.failure(trace_id, http_status(error.code), [api_error_body(error)])
         to_verify = RequestToVerify(request.method, request.url.path, request.headers, body)
         try:
-            result = await run_in_threadpool(execute_call, db, master_key, spec, to_verify, trace_id, keys)
+            result = await run_in_threadpool(
+                execute_call, db, master_key, spec, to_verify, trace_id, keys, engine
+            )
         except Exception:
             log.exception("unhandled_error", trace_id=trace_id, method=method_name)
             internal = ApiError("INTERNAL_ERROR", "An internal error occurred; quote the trace id.")

@@ -139,6 +139,11 @@ class Workflow(BaseModel):
     ended_at: Timestamp | None
     created_at: Timestamp
     updated_at: Timestamp
+    verification: dict[str, Any] | None = Field(
+        None,
+        description="BUSINESS_APPLICATION: the latest KYB verification run of its business "
+        "(workflow_execution_id, workflow_name, entity_id, state, result, status, risk_level).",
+    )
 
 
 class WorkflowList(BaseModel):

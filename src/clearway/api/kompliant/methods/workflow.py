@@ -9,6 +9,7 @@ from clearway.api.kompliant.methods.changes import sent_fields
 from clearway.api.kompliant.registry import CallContext, registry
 from clearway.applications import service as applications
 from clearway.errors import InvalidInput
+from clearway.verification import onboarding
 
 ENTITY = "Workflow"
 DETAILS_PATH = "workflow.details.business_application_details"
@@ -43,9 +44,8 @@ def create(context: CallContext, request: schemas.WorkflowCreateRequest) -> sche
 
 @registry.method("workflow.get", schemas.WorkflowIdRequest, schemas.Workflow, "A workflow.")
 def get(context: CallContext, request: schemas.WorkflowIdRequest) -> schemas.Workflow:
-    return presenters.workflow(
-        applications.get_application(context.session, context.account.id, request.workflow_id)
-    )
+    application = applications.get_application(context.session, context.account.id, request.workflow_id)
+    return presenters.workflow(application, context.session)
 
 
 @registry.method(
@@ -56,7 +56,7 @@ def get(context: CallContext, request: schemas.WorkflowIdRequest) -> schemas.Wor
 )
 def list_(context: CallContext, request: schemas.WorkflowListRequest) -> schemas.WorkflowList:
     rows = applications.list_applications(context.session, context.account.id, request.subject_record_id)
-    return schemas.WorkflowList(workflows=[presenters.workflow(row) for row in rows])
+    return schemas.WorkflowList(workflows=[presenters.workflow(row, context.session) for row in rows])
 
 
 @registry.method(
@@ -84,6 +84,11 @@ def update(context: CallContext, request: schemas.WorkflowUpdateRequest) -> sche
 def start(context: CallContext, request: schemas.WorkflowIdRequest) -> schemas.Empty:
     change = applications.start_application(context.session, context.account, request.workflow_id)
     context.audit(ENTITY, request.workflow_id, change.before, change.after)
+    if change.after["type"] == applications.BUSINESS_APPLICATION and context.engine is not None:
+        # Verification runs in the background (queued in this transaction): start answers at once.
+        onboarding.start_kyb(
+            context.session, context.engine, context.account, change.after["subject_record_id"], context.actor
+        )
     return schemas.Empty()
 
 
@@ -114,5 +119,12 @@ def complete(context: CallContext, request: schemas.WorkflowIdRequest) -> schema
     completion = applications.complete_application(context.session, context.account, request.workflow_id)
     context.audit(ENTITY, request.workflow_id, completion.change.before, completion.change.after)
     underwriting = completion.underwriting
+    latest = onboarding.latest_kyb(context.session, context.account.id, underwriting.subject_record_id)
+    underwriting.details = {
+        **underwriting.details,
+        "decision": onboarding.decision(latest),
+        "verification": onboarding.summary(latest),
+    }
+    context.session.flush()
     context.audit(ENTITY, underwriting.id, None, applications.snapshot(underwriting))
     return schemas.WorkflowCompleted(business_underwriting_workflow_id=underwriting.id)
