@@ -13,6 +13,7 @@ from clearway.audit.service import verify_chain
 from clearway.cli import app
 from clearway.client import Signer
 from clearway.db import Database
+from clearway.screening.lists.service import active_versions
 from clearway.tenancy import service as tenancy
 from clearway.tenancy.models import Account
 from clearway.tenancy.secrets import decrypt_secret, digest
@@ -152,7 +153,12 @@ def test_catalog_entries(env: Path) -> None:
     assert "already exists" in output
 
 
-def test_demo_is_created_once_and_prints_a_valid_signed_call(env: Path, database: Database) -> None:
+def test_demo_is_created_once_and_prints_a_valid_signed_call(
+    env: Path, fresh_database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A database of its own: the demo loads sample lists, which are global and would reach other tests.
+    monkeypatch.setenv("CLEARWAY_DATABASE_URL", fresh_database.url)
+    database = fresh_database
     code, first = invoke("demo")
     assert code == 0, first
     code, second = invoke("demo")
@@ -166,6 +172,7 @@ def test_demo_is_created_once_and_prints_a_valid_signed_call(env: Path, database
     with database.transaction() as session:
         assert verify_chain(session, "sb_demo").intact
         assert session.query(AuditEvent).filter_by(account_id="sb_demo").count() == 3
+        assert active_versions(session) == {"ofac-sdn": 1, "un-consolidated": 1}
 
 
 def test_serve_refuses_live_mode_with_the_default_master_key(
