@@ -5,7 +5,7 @@ warnings): a typo is visible to the caller without breaking clients that send ex
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -49,6 +49,18 @@ class AccountScoped(WireModel):
     account_id: EntityId | None = Field(
         None, description="Optional; must be the caller's account or one of its child accounts."
     )
+
+
+class EntityRequest(AccountScoped):
+    """A request carrying one entity's fields under `entity_key`; they may also be sent flat."""
+
+    entity_key: ClassVar[str]
+    entity_fields: ClassVar[tuple[str, ...]]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _flat(cls, data: Any) -> Any:
+        return nest_flat_fields(data, cls.entity_key, cls.entity_fields)
 
 
 class GetOptions(AccountScoped):
@@ -209,24 +221,20 @@ class BusinessFields(WireModel):
 BUSINESS_FIELD_NAMES = tuple(BusinessFields.model_fields)
 
 
-class BusinessCreateRequest(AccountScoped):
+class BusinessCreateRequest(EntityRequest):
+    entity_key: ClassVar[str] = "business"
+    entity_fields: ClassVar[tuple[str, ...]] = BUSINESS_FIELD_NAMES
+
     subject_record_id: EntityId
     business: BusinessFields = Field(default_factory=BusinessFields)
 
-    @model_validator(mode="before")
-    @classmethod
-    def _flat(cls, data: Any) -> Any:
-        return nest_flat_fields(data, "business", BUSINESS_FIELD_NAMES)
 
+class BusinessUpdateRequest(EntityRequest):
+    entity_key: ClassVar[str] = "business"
+    entity_fields: ClassVar[tuple[str, ...]] = BUSINESS_FIELD_NAMES
 
-class BusinessUpdateRequest(AccountScoped):
     business_id: EntityId
     business: BusinessFields
-
-    @model_validator(mode="before")
-    @classmethod
-    def _flat(cls, data: Any) -> Any:
-        return nest_flat_fields(data, "business", BUSINESS_FIELD_NAMES)
 
 
 class BusinessIdRequest(GetOptions):
@@ -248,14 +256,12 @@ class OwnerFields(WireModel):
 OWNER_FIELD_NAMES = tuple(OwnerFields.model_fields)
 
 
-class BusinessAddOwnerRequest(AccountScoped):
+class BusinessAddOwnerRequest(EntityRequest):
+    entity_key: ClassVar[str] = "owner"
+    entity_fields: ClassVar[tuple[str, ...]] = OWNER_FIELD_NAMES
+
     business_id: EntityId
     owner: OwnerFields
-
-    @model_validator(mode="before")
-    @classmethod
-    def _flat(cls, data: Any) -> Any:
-        return nest_flat_fields(data, "owner", OWNER_FIELD_NAMES)
 
 
 class BusinessOwnerIdRequest(GetOptions):
@@ -304,14 +310,12 @@ class PersonFields(WireModel):
 PERSON_FIELD_NAMES = tuple(PersonFields.model_fields)
 
 
-class PersonCreateRequest(AccountScoped):
+class PersonCreateRequest(EntityRequest):
+    entity_key: ClassVar[str] = "person"
+    entity_fields: ClassVar[tuple[str, ...]] = PERSON_FIELD_NAMES
+
     subject_record_id: EntityId
     person: PersonFields = Field(default_factory=PersonFields)
-
-    @model_validator(mode="before")
-    @classmethod
-    def _flat(cls, data: Any) -> Any:
-        return nest_flat_fields(data, "person", PERSON_FIELD_NAMES)
 
 
 class PersonIdRequest(GetOptions):
