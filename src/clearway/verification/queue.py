@@ -24,6 +24,7 @@ from typing import Any
 from sqlalchemy import and_, event, or_, select, update
 from sqlalchemy.orm import Session
 
+from clearway.audit.service import Actor, append_event
 from clearway.db.base import utcnow
 from clearway.verification.models import Execution, VerificationJob
 from clearway.verification.statuses import ExecutionState, Status
@@ -131,7 +132,34 @@ def give_up(session: Session, job: VerificationJob, reason: str) -> None:
         execution.attempts = job.attempts
         execution.ended_at = now
         execution.updated_at = now
+        session.flush()
+        # Audited like an attempt that failed in a step (service._fail): every change of an execution
+        # has its event, in the same transaction.
+        append_event(
+            session,
+            execution.account_id,
+            _submitter(job),
+            "WORKFLOW_EXECUTION_ERROR",
+            "WORKFLOW_EXECUTION",
+            execution.id,
+            None,
+            {
+                "entityId": execution.entity_id,
+                "workflowName": execution.workflow_name,
+                "error": execution.error,
+            },
+        )
     session.flush()
+
+
+def _submitter(job: VerificationJob) -> Actor:
+    """The job runs on behalf of whoever queued it (the payload's actor, as the worker's runs record it)."""
+    return actor_from_dict(job.payload.get("actor") or {})
+
+
+def actor_from_dict(data: dict[str, Any]) -> Actor:
+    """The actor a job's payload carries (written by `service._actor_dict`)."""
+    return Actor(data.get("credentialId"), data.get("username"), data.get("channel"), data.get("requestId"))
 
 
 def renew(session: Session, held: Claim, lease_seconds: float) -> bool:

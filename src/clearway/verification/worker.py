@@ -15,8 +15,8 @@ from clearway.db import Database
 from clearway.screening.service import ScreeningService
 from clearway.verification import queue
 from clearway.verification.models import Execution
-from clearway.verification.queue import Claim
-from clearway.verification.service import actor_from_dict, complete_execution
+from clearway.verification.queue import Claim, actor_from_dict
+from clearway.verification.service import complete_execution
 from clearway.verification.statuses import ExecutionState
 
 logger = logging.getLogger(__name__)
