@@ -18,10 +18,11 @@ Scoring model (token weights come from `normalize`):
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import itemgetter
 
 from rapidfuzz.distance import OSA
 
-from clearway.screening.normalize import NameKind, PreparedName, Script, Token, TokenRole
+from clearway.screening.normalize import GLUE_LENGTH_GAP, NameKind, PreparedName, Script, Token, TokenRole
 
 SIM_EXACT = 1.0
 SIM_VARIANT = 0.95  # rigour name-variant / synonym symbol shared
@@ -56,9 +57,10 @@ class PartMatch:
 _Pair = tuple[float, float, tuple[int, ...], tuple[int, ...], str]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen __init__ costs a few µs, and one is made per pair of names
 class Alignment:
-    """A scored alignment; the readable parts are only built for the alignments that get reported."""
+    """A scored alignment; the readable parts are only built for the alignments that get reported.
+    Treat as immutable."""
 
     score: float
     query: PreparedName
@@ -101,26 +103,67 @@ def edit_budget(shorter: int, longer: int, cross_script: bool) -> int:
 
 
 _MEMO_LIMIT = 1_000_000
-_memo: dict[int, tuple[float, str]] = {}
 _KIND_CODE = {NameKind.PERSON: 0, NameKind.ORGANIZATION: 1, NameKind.OBJECT: 2, NameKind.GENERIC: 3}
 _NO_MATCH = (0.0, "")
 _MAX_BUDGET = 4
 
 
+class _Row:
+    """The similarities of one query token (for one kind) to the candidate tokens seen so far, by uid."""
+
+    __slots__ = ("known", "positive")
+
+    def __init__(self) -> None:
+        self.known: set[int] = set()
+        self.positive: dict[int, tuple[float, str]] = {}  # only the similar ones: few per row
+
+
+class _Memo:
+    """Token similarities already computed, one row per (query token, kind): names repeat tokens, so
+    most similarities are looked up. A row keeps the uids it has seen and the similar ones apart, so that
+    a whole candidate name is checked with two set operations instead of a lookup per token pair."""
+
+    def __init__(self) -> None:
+        self.rows: dict[int, _Row] = {}
+        self.size = 0
+
+    def row(self, a: Token, code: int) -> _Row:
+        key = a.uid * 4 + code
+        found = self.rows.get(key)
+        if found is None:
+            found = self.rows[key] = _Row()
+        return found
+
+    def fill(self, row: _Row, a: Token, others: list[Token], kind: NameKind) -> None:
+        if self.size >= _MEMO_LIMIT:
+            self.clear()
+            self.rows[a.uid * 4 + _KIND_CODE[kind]] = row  # the caller's row lives on (refilled below)
+        for b in others:
+            found = _token_similarity(a, b, kind)
+            if found[0] > 0.0:
+                row.positive[b.uid] = found
+            row.known.add(b.uid)
+        self.size += len(others)
+
+    def clear(self) -> None:
+        self.rows.clear()
+        self.size = 0
+
+
+_memo = _Memo()
+
+
+def clear_memo() -> None:
+    """Forget every memoised similarity (benchmarks measure the cold path with it)."""
+    _memo.clear()
+
+
 def token_similarity(a: Token, b: Token, kind: NameKind) -> tuple[float, str]:
     """Similarity of two tokens in [0, 1] and how it was established (memoised: names repeat tokens)."""
-    key = ((a.uid << 24) | b.uid) * 4 + _KIND_CODE[kind]
-    found = _memo.get(key)
-    if found is None:
-        found = _remember(key, a, b, kind)
-    return found
-
-
-def _remember(key: int, a: Token, b: Token, kind: NameKind) -> tuple[float, str]:
-    if len(_memo) >= _MEMO_LIMIT:
-        _memo.clear()
-    found = _memo[key] = _token_similarity(a, b, kind)
-    return found
+    row = _memo.row(a, _KIND_CODE[kind])
+    if b.uid not in row.known:
+        _memo.fill(row, a, [b], kind)
+    return row.positive.get(b.uid, _NO_MATCH)
 
 
 def _token_similarity(a: Token, b: Token, kind: NameKind) -> tuple[float, str]:
@@ -204,25 +247,24 @@ def _skeleton_similarity(a: str, b: str) -> tuple[float, str]:
     return 0.0, ""
 
 
+# Pairs are ranked by similarity, then mass (a stable sort: ties keep the order they were found in).
+_pair_order = itemgetter(0, 1)
+
+
 def align(query: PreparedName, candidate: PreparedName) -> Alignment:
     """Align two prepared names and score the alignment."""
     kind = query.kind if query.kind == candidate.kind else NameKind.GENERIC
-    candidates = _single_pairs(query.tokens, candidate.tokens, kind)
+    candidates = _single_pairs(query, candidate, kind)
     if len(candidates) > 1:
         candidates.sort(key=_pair_order, reverse=True)
-    chosen = _choose(candidates)
+    chosen = _choose(candidates) if candidates else candidates
     if _glue_may_help(chosen, len(query.tokens), len(candidate.tokens)):
-        strong_q = {i for pair in chosen if pair[0] >= SIM_SPELLING for i in pair[2]}
-        strong_c = {j for pair in chosen if pair[0] >= SIM_SPELLING for j in pair[3]}
-        candidates.extend(_glued_pairs(query, candidate, False, strong_q))
-        candidates.extend(_glued_pairs(candidate, query, True, strong_c))
-        candidates.sort(key=_pair_order, reverse=True)
-        chosen = _choose(candidates)
+        glued = _glued_pairs(query, candidate, False, chosen) + _glued_pairs(candidate, query, True, chosen)
+        if glued:
+            candidates.extend(glued)
+            candidates.sort(key=_pair_order, reverse=True)
+            chosen = _choose(candidates)
     return _score(query, candidate, chosen, kind)
-
-
-def _pair_order(pair: _Pair) -> tuple[float, float]:
-    return pair[0], pair[1]
 
 
 def _glue_may_help(chosen: list[_Pair], q_count: int, c_count: int) -> bool:
@@ -233,27 +275,57 @@ def _glue_may_help(chosen: list[_Pair], q_count: int, c_count: int) -> bool:
     return len(chosen) < min(q_count, c_count) or any(pair[0] < SIM_SPELLING for pair in chosen)
 
 
-def _single_pairs(q_tokens: tuple[Token, ...], c_tokens: tuple[Token, ...], kind: NameKind) -> list[_Pair]:
-    # The hot loop of screening: the memo lookup is inlined.
+# One-element position tuples, made once (pairs of single tokens would otherwise build two per pair).
+_ONE = tuple((position,) for position in range(256))
+
+
+def _single_pairs(query: PreparedName, candidate: PreparedName, kind: NameKind) -> list[_Pair]:
+    """Every pair of similar single tokens, in query then candidate order. The hot loop of screening:
+    per query token, the candidate's tokens not seen before are compared, then the similar ones are
+    picked out of the memo row with one set intersection."""
     pairs: list[_Pair] = []
     memo = _memo
     code = _KIND_CODE[kind]
-    for i, a in enumerate(q_tokens):
-        base = a.uid << 24
-        for j, b in enumerate(c_tokens):
-            key = (base | b.uid) * 4 + code
-            found = memo.get(key)
-            if found is None:
-                found = _remember(key, a, b, kind)
-            if found[0] > 0.0:
-                pairs.append((found[0], (a.weight + b.weight) / 2, (i,), (j,), found[1]))
+    c_tokens, c_uids, c_positions = candidate.tokens, candidate.uids, candidate.positions_by_uid
+    one = (
+        _ONE
+        if len(query.tokens) <= len(_ONE) and len(c_tokens) <= len(_ONE)
+        else _positions(query, candidate)
+    )
+    rows = memo.rows
+    for i, a in enumerate(query.tokens):
+        row = rows.get(a.uid * 4 + code) or memo.row(a, code)
+        missing = c_uids - row.known
+        if missing:
+            memo.fill(row, a, [c_tokens[c_positions[uid][0]] for uid in missing], kind)
+        similar = row.positive.keys() & c_uids
+        if not similar:
+            continue
+        positions = [j for uid in similar for j in c_positions[uid]]
+        if len(positions) > 1:
+            positions.sort()
+        positive, weight = row.positive, a.weight
+        for j in positions:
+            b = c_tokens[j]
+            sim, method = positive[b.uid]
+            pairs.append((sim, (weight + b.weight) / 2, one[i], one[j], method))
     return pairs
 
 
-def _glued_pairs(runs: PreparedName, singles: PreparedName, flipped: bool, busy: set[int]) -> list[_Pair]:
+def _positions(*names: PreparedName) -> tuple[tuple[int], ...]:
+    return tuple((position,) for position in range(max(len(name.tokens) for name in names)))
+
+
+def _glued_pairs(
+    runs: PreparedName, singles: PreparedName, flipped: bool, chosen: list[_Pair]
+) -> list[_Pair]:
     """Runs of adjacent tokens on one side glued together, against single tokens of the other side.
-    Runs that contain a strongly matched token (`busy`) are skipped. Without a shared symbol a run only
+    Runs that contain a token already matched strongly are skipped. Without a shared symbol a run only
     meets tokens with its first letter, looked up by initial (same pairs, same order as a full scan)."""
+    if not runs.glued_symbols and runs.glued_signatures.isdisjoint(singles.token_signatures):
+        return []  # no run can meet any token: most pairs of unrelated names end here
+    strong = [pair for pair in chosen if pair[0] >= SIM_SPELLING]
+    busy = {i for pair in strong for i in (pair[3] if flipped else pair[2])}
     pairs: list[_Pair] = []
     tokens = runs.tokens
     single_tokens = singles.tokens
@@ -265,7 +337,7 @@ def _glued_pairs(runs: PreparedName, singles: PreparedName, flipped: bool, busy:
             continue
         for j in positions:
             single = single_tokens[j]
-            if not symbols and abs(len(glued) - len(single.latin)) > 2:
+            if not symbols and abs(len(glued) - len(single.latin)) > GLUE_LENGTH_GAP:
                 continue
             sim = _glued_similarity(glued, symbols, single)
             if sim < MIN_TOKEN_SIM:
@@ -279,7 +351,7 @@ def _glued_pairs(runs: PreparedName, singles: PreparedName, flipped: bool, busy:
 def _glued_similarity(glued: str, symbols: frozenset[str], single: Token) -> float:
     if symbols and not symbols.isdisjoint(single.symbols):
         return SIM_VARIANT
-    if abs(len(glued) - len(single.latin)) > 2:
+    if abs(len(glued) - len(single.latin)) > GLUE_LENGTH_GAP:
         return 0.0
     if glued == single.latin:
         return SIM_EXACT

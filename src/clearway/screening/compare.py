@@ -24,6 +24,7 @@ from clearway.screening.normalize import NameKind, PreparedName, kind_for_schema
 ALGORITHM_VERSION = "clearway-match/1.0"
 DEFAULT_THRESHOLD = 0.80
 WEAK_ALIAS_FACTOR = 0.95  # low-quality aliases ("Abu Muhammad") identify less than real names
+_ROUNDING = 1e-4  # scores are rounded to 4 places: a bound must not cut what rounding would lift
 
 _KIND_BY_SCHEMA = {
     EntrySchema.PERSON: NameKind.PERSON,
@@ -129,6 +130,8 @@ def compare_prepared_above(
         return _no_name_match(query.party.name, entry.entry.caption) if min_score <= 0.0 else None
     alignment, query_name, entry_name, weak = best
     name_score = alignment.score * (WEAK_ALIAS_FACTOR if weak else 1.0)
+    if name_score + features.max_raise(query.party.identifiers) < min_score - _ROUNDING:
+        return None  # no evidence beyond the name could lift it to `min_score`: skip weighing it
     effects = _feature_effects(query, entry, query_name, entry_name, name_score)
     score = round(min(1.0, max(0.0, name_score + sum(e.delta for e in effects))), 4)
     if score < min_score:

@@ -40,6 +40,12 @@ class FeatureEffect:
         return "raised" if self.delta > 0 else "lowered" if self.delta < 0 else "neutral"
 
 
+def max_raise(query_identifiers: Iterable[str]) -> float:
+    """The most the features can add to a name score (an identifier only when the query has one)."""
+    raise_by_identifier = DELTA_IDENTIFIER_MATCH if any(query_identifiers) else 0.0
+    return DELTA_DOB_MATCH + DELTA_COUNTRY_MATCH + raise_by_identifier
+
+
 def birth_date_effect(query: Iterable[str], candidate: Iterable[str]) -> FeatureEffect | None:
     """Dates are ISO prefixes ("1965", "1965-03", "1965-03-12"); compared at their common precision."""
     query_dates = [d for d in query if d]

@@ -17,7 +17,6 @@ The best `candidate_limit` names are then scored with the comparison core.
 
 from __future__ import annotations
 
-import heapq
 import math
 import os
 import pickle
@@ -25,6 +24,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+import numpy as np
+from numpy.typing import NDArray
 
 from clearway.screening.compare import (
     Party,
@@ -64,9 +66,13 @@ _COMPATIBLE_KINDS = {
 }
 
 
-# Per query token: name id → best gain among its selective keys; (members, gain, is_initial) of its
-# common keys.
-_Lookup = tuple[dict[int, float], tuple[tuple[frozenset[int], float, bool], ...]]
+# Per query token: the names its selective keys found with their best gain (ids, gains); and
+# (members, gain, is_initial) of its common keys.
+_Gains = tuple[NDArray[np.int32], NDArray[np.float64]]
+_Lookup = tuple[_Gains, tuple[tuple[NDArray[np.int32], float, bool], ...]]
+_Scored = tuple[NDArray[np.int64], NDArray[np.float64]]  # name ids (sorted) and their blocking scores
+_NO_IDS: NDArray[np.int32] = np.zeros(0, dtype=np.int32)
+_NO_GAINS: NDArray[np.float64] = np.zeros(0, dtype=np.float64)
 _LOOKUP_CACHE_LIMIT = 50_000
 
 
@@ -107,31 +113,40 @@ def glued_keys(name: PreparedName) -> list[str]:
 
 
 class ScreeningIndex:
-    """Immutable index over list entries; build a new one when the lists change."""
+    """Immutable index over list entries; build a new one when the lists change.
+
+    Postings live in one int32 array (`_ids`, sliced by `_offsets` per key): compact in memory and on
+    disk. Blocking scores are summed with numpy over a dense array of all names, so a query with very
+    common tokens ("Muhammad Abd al-Rahman") costs about what a rare one does."""
 
     def __init__(self, entries: Iterable[ListEntry], candidate_limit: int = CANDIDATE_LIMIT) -> None:
         self.candidate_limit = candidate_limit
         self.entries: list[PreparedEntry] = []
         self._name_entry: list[int] = []  # name id → entry position
         self._name_index: list[int] = []  # name id → index of the name within its entry
-        self._name_kind: list[NameKind] = []
-        self._name_list: list[str] = []
-        self._name_size: list[int] = []  # name id → token count
+        columns = _NameColumns([], [], [])
         postings: dict[str, list[int]] = defaultdict(list)
         for entry in entries:
-            self._add(prepare_entry(entry), postings)
-        self._postings = {key: tuple(ids) for key, ids in postings.items()}
-        self._common_df = max(50, int(COMMON_KEY_SHARE * len(self._name_entry)))
-        self._common_sets = {
-            key: frozenset(ids)
-            for key, ids in self._postings.items()
-            if len(ids) > self._common_df or key.startswith("i:")
-        }
-        self._idf_base = len(self._name_entry) + 1
+            self._add(prepare_entry(entry), postings, columns)
+        self._name_count = len(self._name_entry)
+        self._keys = {key: number for number, key in enumerate(postings)}
+        lengths = np.fromiter((len(ids) for ids in postings.values()), dtype=np.int64, count=len(postings))
+        self._offsets = np.concatenate(([0], np.cumsum(lengths)))
+        self._ids = np.fromiter(
+            (name_id for ids in postings.values() for name_id in ids),
+            dtype=np.int32,
+            count=int(lengths.sum()),
+        )
+        self._common_df = max(50, int(COMMON_KEY_SHARE * self._name_count))
+        self._idf_base = self._name_count + 1
         self._lookups: dict[tuple[int, NameKind], _Lookup] = {}
-        # Per query kind, one byte per name: may a query of that kind match it (a cheap filter per name).
+        self._name_size = np.array(columns.sizes, dtype=np.float64)
+        self._list_names = sorted(set(columns.lists))
+        list_number = {name: number for number, name in enumerate(self._list_names)}
+        self._name_list = np.array([list_number[name] for name in columns.lists], dtype=np.int32)
+        # Per query kind: may a query of that kind match the name (a cheap filter per name).
         self._kind_masks = {
-            kind: bytes(name_kind in allowed for name_kind in self._name_kind)
+            kind: np.array([name_kind in allowed for name_kind in columns.kinds], dtype=bool)
             for kind, allowed in _COMPATIBLE_KINDS.items()
         }
 
@@ -167,77 +182,82 @@ class ScreeningIndex:
 
     @property
     def name_count(self) -> int:
-        return len(self._name_entry)
+        return self._name_count
 
     @property
     def key_count(self) -> int:
-        return len(self._postings)
+        return len(self._keys)
 
-    def _add(self, entry: PreparedEntry, postings: dict[str, list[int]]) -> None:
+    def _add(self, entry: PreparedEntry, postings: dict[str, list[int]], columns: _NameColumns) -> None:
         position = len(self.entries)
         self.entries.append(entry)
         for index, name in enumerate(entry.names):
             name_id = len(self._name_entry)
             self._name_entry.append(position)
             self._name_index.append(index)
-            self._name_kind.append(entry.kind)
-            self._name_list.append(entry.entry.list_name)
-            self._name_size.append(len(name.tokens))
+            columns.kinds.append(entry.kind)
+            columns.lists.append(entry.entry.list_name)
+            columns.sizes.append(len(name.tokens))
             keys = {key for token in name.tokens for key in token_keys(token, entry.kind)}
             keys.update(glued_keys(name))
             for key in keys:
                 postings[key].append(name_id)
 
+    def _posting(self, key: str) -> NDArray[np.int32] | None:
+        number = self._keys.get(key)
+        if number is None:
+            return None
+        return self._ids[self._offsets[number] : self._offsets[number + 1]]
+
     def candidates(self, query: PreparedParty, lists: Sequence[str] | None = None) -> dict[int, list[int]]:
         """Entry position → indexes of its names worth comparing, for the best `candidate_limit` names."""
-        scores: dict[int, float] = {}
         names = _query_names(query)
-        for name in names:
-            self._collect(name, scores, query.kind)
+        scored, scores = _merge([self._collect(name, query.kind) for name in names])
         size = len(names[0].tokens) if names else 0
         allowed = self._kind_masks[query.kind]
-        sizes = self._name_size
         if lists is not None:
-            allowed_lists = frozenset(lists)
-            name_lists = self._name_list
-            allowed = bytes(ok and name_lists[i] in allowed_lists for i, ok in enumerate(allowed))
-        eligible = [
-            (score - LENGTH_TIE_BREAK * abs(sizes[name_id] - size), name_id)
-            for name_id, score in scores.items()
-            if allowed[name_id]
-        ]
+            wanted = [number for number, name in enumerate(self._list_names) if name in set(lists)]
+            allowed = allowed & np.isin(self._name_list, wanted)
+        keep = allowed[scored]
+        scored, scores = scored[keep], scores[keep]
+        ranked = scores - LENGTH_TIE_BREAK * np.abs(self._name_size[scored] - size)
+        # Best first; among equal scores the higher name id first (a stable, reproducible order).
+        order = np.lexsort((scored, ranked))[::-1][: self.candidate_limit]
         grouped: dict[int, list[int]] = {}
-        for _score, name_id in heapq.nlargest(self.candidate_limit, eligible):
+        for name_id in scored[order].tolist():
             grouped.setdefault(self._name_entry[name_id], []).append(self._name_index[name_id])
         return grouped
 
-    def _collect(self, name: PreparedName, scores: dict[int, float], kind: NameKind) -> None:
-        """Add each name's best shared key per query token to `scores` (name id → blocking score)."""
+    def _collect(self, name: PreparedName, kind: NameKind) -> _Scored:
+        """The names found for one query name, with their blocking scores: per query token, the best
+        key each name shares with it."""
         looked_up = [self._token_lookup(token, kind) for token in name.tokens]
         looked_up.append(self._lookup(glued_keys(name), 1.0))
-        # Copies: the merging below writes into them, the cached originals must stay as they are.
-        per_group = [dict(best) for best, _deferred in looked_up]
-        deferred = [
-            (group, members, gain, is_initial)
-            for group, (_best, items) in enumerate(looked_up)
-            for members, gain, is_initial in items
-        ]
-        found: set[int] = set().union(*per_group)
-        finders = [item for item in deferred if item[2] > 0.0 and not item[3]]
-        if not found and finders:
-            # Only common tokens ("Muhammad Ali"): let the rarest of them find candidates after all.
-            group, members, gain, _initial = min(finders, key=lambda item: len(item[1]))
-            per_group[group].update(dict.fromkeys(members, gain))
-            found = set(members)
-        for group, members, gain, _initial in deferred:
-            # Too common to find candidates on its own: only strengthens names found by rarer keys.
-            best = per_group[group]
-            for name_id in found & members if len(found) < len(members) else members & found:
-                if best.get(name_id, 0.0) < gain:
-                    best[name_id] = gain
-        for best in per_group:
-            for name_id, gain in best.items():
-                scores[name_id] = scores.get(name_id, 0.0) + gain
+        found = np.zeros(self._name_count, dtype=bool)
+        for (ids, _gains), _deferred in looked_up:
+            found[ids] = True
+        finder = None if found.any() else _rarest_finder(looked_up)
+        if finder is not None:
+            # Only common tokens ("Muhammad Ali"): the rarest of them finds candidates after all.
+            found[finder[1]] = True
+        # Only found names can score: work on them alone (a few hundred), at their slots in `found_ids`.
+        found_ids = np.flatnonzero(found)
+        total = np.zeros(found_ids.size, dtype=np.float64)
+        best = np.empty(found_ids.size, dtype=np.float64)
+        for group, ((ids, gains), deferred) in enumerate(looked_up):
+            best.fill(0.0)
+            if ids.size:
+                best[np.searchsorted(found_ids, ids)] = gains
+            if finder is not None and finder[0] == group:
+                best.fill(finder[2])  # the finder's members are exactly the found names
+            for members, gain, _is_initial in deferred:
+                # Too common to find candidates on its own: only strengthens names found by rarer keys.
+                reached = members[found[members]]
+                if reached.size:
+                    slots = np.searchsorted(found_ids, reached)
+                    best[slots] = np.maximum(best[slots], gain)
+            total += best
+        return found_ids, total
 
     def _token_lookup(self, token: Token, kind: NameKind) -> _Lookup:
         # Query tokens repeat across queries (Muhammad, Abdul, Trading): their key lookups and merged
@@ -254,23 +274,33 @@ class ScreeningIndex:
 
     def _lookup(self, keys: list[str], weight: float) -> _Lookup:
         """The best gain per name among the selective keys, and the common keys set aside for re-ranking."""
-        found_keys: list[tuple[float, tuple[int, ...]]] = []
-        deferred: list[tuple[frozenset[int], float, bool]] = []
+        found_keys: list[tuple[float, NDArray[np.int32]]] = []
+        deferred: list[tuple[NDArray[np.int32], float, bool]] = []
         for key in keys:
-            ids = self._postings.get(key)
-            if not ids:
+            ids = self._posting(key)
+            if ids is None or not ids.size:
                 continue
             gain = KEY_QUALITY[key[0]] * weight * math.log(self._idf_base / len(ids))
             is_initial = key[0] == "i"
             if len(ids) > self._common_df or is_initial:  # initials only ever re-rank
-                deferred.append((self._common_sets[key], gain, is_initial))
+                deferred.append((ids, gain, is_initial))
             else:
                 found_keys.append((gain, ids))
-        return _best_gains(found_keys), tuple(deferred)
+        return self._best_gains(found_keys), tuple(deferred)
+
+    def _best_gains(self, found_keys: list[tuple[float, NDArray[np.int32]]]) -> _Gains:
+        """Name ids (sorted) and, for each, the best gain among the keys that found it."""
+        if not found_keys:
+            return _NO_IDS, _NO_GAINS
+        ranked = sorted(found_keys, key=lambda item: -item[0])  # best first: np.unique keeps the first
+        ids = np.concatenate([posting for _gain, posting in ranked])
+        gains = np.repeat([gain for gain, _posting in ranked], [len(posting) for _gain, posting in ranked])
+        unique, first = np.unique(ids, return_index=True)
+        return unique.astype(np.int32), gains[first]
 
     def _keys_worth_looking_up(self, token: Token, kind: NameKind) -> list[str]:
         keys = token_keys(token, kind)
-        if f"t:{token.latin}" in self._postings:
+        if f"t:{token.latin}" in self._keys:
             # A token the lists contain as such is no typo of theirs: its deletion keys would only pull
             # in the neighbours of a known token (folded and phonetic keys still catch spelling variants).
             own = f"d:{token.latin}"
@@ -292,12 +322,37 @@ class ScreeningIndex:
         return hits
 
 
-def _best_gains(found_keys: list[tuple[float, tuple[int, ...]]]) -> dict[int, float]:
-    """Name id → the best gain among the keys that found it (merged in C: best keys applied last)."""
-    best: dict[int, float] = {}
-    for gain, ids in sorted(found_keys, key=lambda item: item[0]):
-        best.update(dict.fromkeys(ids, gain))
-    return best
+@dataclass(slots=True)
+class _NameColumns:
+    """Per-name facts gathered while building, turned into arrays at the end."""
+
+    kinds: list[NameKind]
+    lists: list[str]
+    sizes: list[int]
+
+
+def _merge(found: list[_Scored]) -> _Scored:
+    """Sum the blocking scores of several query names (aliases, or both readings of an unknown kind)."""
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        return np.zeros(0, dtype=np.int64), _NO_GAINS
+    ids = np.unique(np.concatenate([name_ids for name_ids, _scores in found]))
+    totals = np.zeros(ids.size, dtype=np.float64)
+    for name_ids, scores in found:
+        totals[np.searchsorted(ids, name_ids)] += scores
+    return ids, totals
+
+
+def _rarest_finder(looked_up: list[_Lookup]) -> tuple[int, NDArray[np.int32], float] | None:
+    """(group, members, gain) of the least common non-initial key among the common ones, if any."""
+    finders = [
+        (group, members, gain)
+        for group, (_best, deferred) in enumerate(looked_up)
+        for members, gain, is_initial in deferred
+        if gain > 0.0 and not is_initial
+    ]
+    return min(finders, key=lambda item: len(item[1])) if finders else None
 
 
 def _query_names(query: PreparedParty) -> list[PreparedName]:

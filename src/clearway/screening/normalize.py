@@ -118,6 +118,15 @@ class PreparedName:
     # First letter of each token's Latin form → token positions: glued runs only meet tokens with their
     # initial, so the aligner looks those up instead of testing every run against every token.
     by_initial: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False)
+    # A run without a symbol only meets a token with its first letter and a length within 2 of its own:
+    # "initial+length" signatures of the tokens and of what the runs can meet, and whether any run has a
+    # symbol, let the aligner skip the glued pass at once when no run can meet any token.
+    token_signatures: frozenset[str] = frozenset()
+    glued_signatures: frozenset[str] = frozenset()
+    glued_symbols: bool = False
+    # Token uids, and where each occurs: the aligner intersects them with its memo of similar tokens.
+    uids: frozenset[int] = frozenset()
+    positions_by_uid: dict[int, tuple[int, ...]] = field(default_factory=dict, compare=False)
 
     @property
     def is_empty(self) -> bool:
@@ -215,6 +224,7 @@ def _finish(
     legal_forms: list[str],
     removed: list[str],
 ) -> PreparedName:
+    glued = _glued_runs(tokens, phrases)
     return PreparedName(
         original=text,
         kind=kind,
@@ -224,9 +234,26 @@ def _finish(
         removed=tuple(removed),
         bag_key=" ".join(sorted(t.latin for t in tokens)),
         total_weight=sum(t.weight for t in tokens),
-        glued=_glued_runs(tokens, phrases),
+        glued=glued,
         by_initial=_by_initial(tokens),
+        token_signatures=frozenset(f"{t.latin[0]}{len(t.latin)}" for t in tokens),
+        glued_signatures=frozenset(
+            f"{run[2][0]}{length}"
+            for run in glued
+            if not run[3]
+            for length in range(len(run[2]) - GLUE_LENGTH_GAP, len(run[2]) + GLUE_LENGTH_GAP + 1)
+        ),
+        glued_symbols=any(run[3] for run in glued),
+        uids=frozenset(t.uid for t in tokens),
+        positions_by_uid=_positions_by_uid(tokens),
     )
+
+
+def _positions_by_uid(tokens: list[Token]) -> dict[int, tuple[int, ...]]:
+    grouped: dict[int, list[int]] = {}
+    for position, token in enumerate(tokens):
+        grouped.setdefault(token.uid, []).append(position)
+    return {uid: tuple(positions) for uid, positions in grouped.items()}
 
 
 def _by_initial(tokens: list[Token]) -> dict[str, tuple[int, ...]]:
@@ -237,6 +264,7 @@ def _by_initial(tokens: list[Token]) -> dict[str, tuple[int, ...]]:
 
 
 MAX_GLUED = 4
+GLUE_LENGTH_GAP = 2  # a glued run only meets a token whose length is within this of its own
 
 
 def _glued_runs(
