@@ -31,8 +31,9 @@ from clearway.api.kompliant.routes import kompliant_router
 from clearway.api.middleware import RequestLogMiddleware
 from clearway.audit.sealer import AuditSealer
 from clearway.db import Database
+from clearway.interpreter import freeze_long_lived, tune_collector
 from clearway.logging_setup import configure_logging
-from clearway.screening.compare import compare_names
+from clearway.screening.normalize import warm_up
 from clearway.screening.service import ScreeningService
 from clearway.settings import Settings
 from clearway.verification.onboarding import Engine
@@ -64,7 +65,8 @@ def create_app(
         anyio.to_thread.current_default_thread_limiter().total_tokens = settings.threads
         # Build the name-analysis tables now, before serving: the first screening of a process otherwise
         # holds the GIL for seconds in native code and freezes every request in flight.
-        compare_names("Clearway Warm Up", "Clearway Warm-Up", "Person")
+        warm_up()
+        freeze_long_lived()
         sealer.start()
         if workers is not None:
             workers.start()
@@ -133,6 +135,7 @@ def create_app_from_env() -> FastAPI:
     # GIL on every statement and must win it back from the event loop; at the default 5 ms switch interval
     # that wait, repeated per statement while the lock is held, caps throughput. 0.5 ms avoids the convoy.
     sys.setswitchinterval(SWITCH_INTERVAL_SECONDS)
+    tune_collector()
     settings = Settings()
     configure_logging(settings.log_level, settings.log_json)
     return create_app(settings)

@@ -16,8 +16,10 @@ from rich.table import Table
 
 from clearway.cli.common import err_console, fail, load_settings, open_database, print_json
 from clearway.errors import DomainError
+from clearway.interpreter import freeze_long_lived
 from clearway.screening.compare import DEFAULT_THRESHOLD, Party, compare_names
 from clearway.screening.inputs import parse_birth_date, parse_country, parse_schema, party_from_row
+from clearway.screening.normalize import warm_up
 from clearway.screening.service import ScreeningResult, ScreeningService, party_to_dict
 
 T = TypeVar("T")
@@ -42,6 +44,9 @@ def compare_command(
 ) -> None:
     """Score name pairs with the matcher (the evaluation interface)."""
     fieldnames, rows = _read_csv(input_path, PAIR_COLUMNS)
+    with err_console.status("loading name tables…"):
+        warm_up()
+    freeze_long_lived()
     out_fields = [*fieldnames, *(c for c in ("score", "match") if c not in fieldnames)]
     with _open_output(output_path) as handle, _progress() as progress:
         writer = csv.DictWriter(handle, fieldnames=out_fields, extrasaction="ignore")

@@ -145,6 +145,14 @@ def kind_for_schema(schema: str | None) -> NameKind:
     return NameKind.GENERIC
 
 
+def warm_up() -> None:
+    """Build rigour's name-analysis tables now (10-20 s of native code holding the GIL, once per process)
+    rather than during the first comparison: servers do it before serving, batch commands before their
+    progress bar starts."""
+    for kind in (NameKind.PERSON, NameKind.ORGANIZATION):
+        prepare_name("Clearway Warm Up", kind)
+
+
 def prepare_name(text: str, kind: NameKind) -> PreparedName:
     """Prepare one name; cached because lists repeat names and queries repeat across batches."""
     return _prepare_cached(text.strip(), kind)

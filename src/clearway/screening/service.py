@@ -7,7 +7,6 @@ it runs at most every `refresh_interval` seconds (and on `refresh()`), not on ev
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import threading
@@ -22,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from clearway.db import Database
 from clearway.errors import InvalidInput
+from clearway.interpreter import freeze_long_lived
 from clearway.screening.compare import ALGORITHM_VERSION, DEFAULT_THRESHOLD, Party
 from clearway.screening.entry import ListEntry
 from clearway.screening.index import IndexHit, ScreeningIndex
@@ -188,7 +188,7 @@ class ScreeningService:
                     self._save_index(account_id, _version_digests(session, versions), index)
             # The index is a few million long-lived objects: keep the cyclic collector from walking
             # them on every full collection (pauses of tens of ms in the middle of requests).
-            gc.freeze()
+            freeze_long_lived()
             scope = _Scope(index, versions, now)
             self._scopes[account_id] = scope
             return scope

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, case, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -124,21 +124,26 @@ def find_definition(session: Session, account_id: str, name: str) -> WorkflowDef
     return record
 
 
-def _find(session: Session, account_id: str, name: str) -> WorkflowDefinitionRecord | None:
-    newest = (
-        select(func.max(WorkflowDefinitionRecord.version))
-        .where(WorkflowDefinitionRecord.scope == account_id, WorkflowDefinitionRecord.name == name)
-        .scalar_subquery()
+# One statement, built once: the account's newest version of the name if it has one, else the global one.
+_FIND = (
+    select(WorkflowDefinitionRecord)
+    .where(
+        WorkflowDefinitionRecord.scope.in_([bindparam("account_id"), GLOBAL_SCOPE]),
+        WorkflowDefinitionRecord.name == bindparam("name"),
     )
-    for scope, version in ((account_id, newest), (GLOBAL_SCOPE, None)):
-        query = select(WorkflowDefinitionRecord).where(
-            WorkflowDefinitionRecord.scope == scope, WorkflowDefinitionRecord.name == name
-        )
-        query = query.where(WorkflowDefinitionRecord.version == version) if version is not None else query
-        record = session.scalars(query.order_by(WorkflowDefinitionRecord.version.desc()).limit(1)).first()
-        if record is not None:
-            return record
-    return None
+    .order_by(
+        case((WorkflowDefinitionRecord.scope == GLOBAL_SCOPE, 1), else_=0),
+        WorkflowDefinitionRecord.version.desc(),
+    )
+    .limit(1)
+)
+
+
+def _find(session: Session, account_id: str, name: str) -> WorkflowDefinitionRecord | None:
+    found: WorkflowDefinitionRecord | None = session.scalars(
+        _FIND, {"account_id": account_id, "name": name}
+    ).first()
+    return found
 
 
 def plan_for(record: WorkflowDefinitionRecord) -> Plan:
