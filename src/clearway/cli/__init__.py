@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import typer
 
-from clearway.cli import accounts, audit, demo, lists, screening, serve, worker, workflows
+from clearway.cli import accounts, audit, demo, lists, matchlists, screening, serve, worker, workflows
+from clearway.interpreter import tune_collector
 
 app = typer.Typer(
     name="clearway",
@@ -14,9 +15,10 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for module in (serve, accounts, demo, audit, lists, screening, worker, workflows):
+for module in (serve, accounts, demo, audit, lists, matchlists, screening, worker, workflows):
     module.register(app)
 
 
 def main() -> None:
+    tune_collector()
     app()

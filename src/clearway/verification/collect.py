@@ -23,7 +23,7 @@ from clearway.screening.service import ScreeningService
 from clearway.verification.definitions import Plan
 from clearway.verification.facts import Identifier, PartyFacts, SubjectFacts
 from clearway.verification.http import post_signed
-from clearway.verification.models import MatchlistEntry, ProcessResult
+from clearway.verification.models import ACTIVE_ENTRY, MatchlistEntry, ProcessResult
 from clearway.verification.screening_source import screen_in_session
 from clearway.verification.steps import normal
 from clearway.verification.steps.aml import (
@@ -190,11 +190,14 @@ def collect_matchlist(
     rows = context.session.scalars(
         select(MatchlistEntry).where(
             MatchlistEntry.account_id == context.account_id,
+            MatchlistEntry.state == ACTIVE_ENTRY,  # expired and deleted entries no longer match
             MatchlistEntry.normalized_value.in_(sorted({value for _, value in keys})),
         )
     )
     return tuple(
-        MatchlistCandidate(r.id, r.list_name, r.action, r.attribute, r.value, r.normalized_value, r.reason)
+        MatchlistCandidate(
+            r.id, r.list_name, r.action, r.attribute, r.value, r.normalized_value, r.reason, r.entry_id
+        )
         for r in rows
         if (r.attribute, r.normalized_value) in keys
     )

@@ -9,12 +9,23 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Float, ForeignKey, Index, Integer, String, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Float,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Index,
+    Integer,
+    String,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from clearway.db.base import Base, UTCDateTime, utcnow
 
 GLOBAL_SCOPE = ""  # `scope` of built-in definitions every account can run
+ACTIVE_ENTRY = "ACTIVE"  # the one matchlist entry state that matches (others: EXPIRED, DELETED)
 
 
 class WorkflowDefinitionRecord(Base):
@@ -126,15 +137,41 @@ class ProcessResult(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
 
+class Matchlist(Base):
+    """An account's named block or allow list. The action belongs to the list (as in the vendor's API):
+    every entry of a BLOCK list blocks. Created with its first entry; its name and action never change."""
+
+    __tablename__ = "verification_matchlists"
+    __table_args__ = (UniqueConstraint("account_id", "name"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # matchlistId (UUID)
+    account_id: Mapped[str] = mapped_column(ForeignKey("accounts.id"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(10))  # BLOCK | ALLOW
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    created_by: Mapped[str | None] = mapped_column(String(200))
+
+
 class MatchlistEntry(Base):
-    """An account's own block/allow list entry (a name, email, phone or identifier)."""
+    """An account's own block/allow list entry (a name, email, phone or identifier).
+
+    `action` repeats the list's (the MATCHLIST step reads it without a join; a list's action never
+    changes). Only ACTIVE entries match; EXPIRED and DELETED ones stay for the record (past process
+    results point at them)."""
 
     __tablename__ = "verification_matchlist_entries"
     __table_args__ = (
         Index("ix_verification_matchlist_lookup", "account_id", "attribute", "normalized_value"),
+        Index("ix_verification_matchlist_entries_list", "account_id", "list_name"),
+        ForeignKeyConstraint(
+            ["account_id", "list_name"],
+            ["verification_matchlists.account_id", "verification_matchlists.name"],
+            name="fk_verification_matchlist_entries_list_verification_matchlists",
+        ),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    entry_id: Mapped[str] = mapped_column(String(36), unique=True)  # the public entryId (UUID)
     account_id: Mapped[str] = mapped_column(ForeignKey("accounts.id"))
     list_name: Mapped[str] = mapped_column(String(100))
     action: Mapped[str] = mapped_column(String(10))  # BLOCK | ALLOW
@@ -142,7 +179,18 @@ class MatchlistEntry(Base):
     value: Mapped[str] = mapped_column(String(300))
     normalized_value: Mapped[str] = mapped_column(String(300))
     reason: Mapped[str | None] = mapped_column(String(500))
+    state: Mapped[str] = mapped_column(String(10), default=ACTIVE_ENTRY)  # ACTIVE | EXPIRED | DELETED
+    # Whose name or identifier the value is, as the caller said (the vendor's ORG_* vs IND_*/DOC_*
+    # attributes); matching ignores it, it only lets the entry be shown back as it was given.
+    subject_type: Mapped[str | None] = mapped_column(String(20))  # INDIVIDUAL | ORGANIZATION
+    reason_codes: Mapped[list[str]] = mapped_column(JSON, default=list)
+    batch_name: Mapped[str | None] = mapped_column(String(200))
+    entity_id: Mapped[str | None] = mapped_column(String(36))  # the entity the entry was derived from
+    entity_type: Mapped[str | None] = mapped_column(String(20))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    created_by: Mapped[str | None] = mapped_column(String(200))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    updated_by: Mapped[str | None] = mapped_column(String(200))
 
 
 class VerificationJob(Base):

@@ -22,7 +22,7 @@ from clearway.errors import InvalidInput, NotFound
 from clearway.parties.models import Organization, Person
 from clearway.screening.service import ScreeningService
 from clearway.tenancy.models import AccountLike
-from clearway.verification import engine
+from clearway.verification import engine, matchlists
 from clearway.verification.catalog import find_definition, list_definitions, plan_for
 from clearway.verification.collect import Context, collect, load_facts
 from clearway.verification.engine import Outcome
@@ -37,9 +37,9 @@ from clearway.verification.models import (
 from clearway.verification.queue import ExecutionQueue
 from clearway.verification.statuses import EntityType, ExecutionState, Status
 from clearway.verification.steps.base import StepFailure
-from clearway.verification.steps.normal import matchlist_value
 
 ENTITY_TYPES = {EntityType.INDIVIDUAL.value, EntityType.ORGANIZATION.value}
+SYSTEM_ACTOR = Actor(credential_id=None, username="system", channel="system")
 
 
 @dataclass(frozen=True)
@@ -158,10 +158,6 @@ def _actor_dict(actor: Actor) -> dict[str, Any]:
         "channel": actor.channel,
         "requestId": actor.request_id,
     }
-
-
-def actor_from_dict(data: dict[str, Any]) -> Actor:
-    return Actor(data.get("credentialId"), data.get("username"), data.get("channel"), data.get("requestId"))
 
 
 def _start(
@@ -426,24 +422,9 @@ def add_matchlist_entry(
     attribute: str,
     value: str,
     reason: str | None = None,
+    actor: Actor = SYSTEM_ACTOR,
 ) -> MatchlistEntry:
-    """An account's block/allow list entry, stored with the normal form the MATCHLIST step compares."""
-    if action not in ("BLOCK", "ALLOW"):
-        raise InvalidInput("action", "must be BLOCK or ALLOW")
-    if attribute not in ("NAME", "EMAIL", "PHONE", "IDENTIFIER"):
-        raise InvalidInput("attribute", "must be NAME, EMAIL, PHONE or IDENTIFIER")
-    normalized = matchlist_value(attribute, value)
-    if not normalized:
-        raise InvalidInput("value", "nothing left to match once normalised")
-    entry = MatchlistEntry(
-        account_id=account_id,
-        list_name=list_name,
-        action=action,
-        attribute=attribute,
-        value=value,
-        normalized_value=normalized,
-        reason=reason,
-    )
-    session.add(entry)
-    session.flush()
-    return entry
+    """An account's block/allow list entry (the list made on first use), stored with the normal form the
+    MATCHLIST step compares. See `matchlists` for the rest of list management."""
+    matchlist = matchlists.open_matchlist(session, account_id, list_name, action, actor)
+    return matchlists.add_entry(session, matchlist, matchlists.NewEntry(attribute, value, reason), actor)

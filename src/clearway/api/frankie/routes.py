@@ -8,6 +8,7 @@ from clearway.api.frankie.common import documented_headers
 from clearway.api.frankie.routes_entities import entities_router
 from clearway.api.frankie.routes_execute import execute_router
 from clearway.api.frankie.routes_executions import executions_router
+from clearway.api.frankie.routes_matchlists import matchlists_router
 from clearway.api.frankie.runtime import Runtime
 
 
@@ -18,4 +19,5 @@ def frankie_router(runtime: Runtime) -> APIRouter:
     router.include_router(entities_router(runtime))
     for kind in ("individuals", "organizations"):
         router.include_router(executions_router(runtime, kind))
+    router.include_router(matchlists_router(runtime))
     return router

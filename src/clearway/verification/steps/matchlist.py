@@ -32,18 +32,22 @@ class MatchlistCandidate:
     value: str
     normalized_value: str
     reason: str | None = None
+    public_id: str | None = None  # the entry's entryId in the verification dialect
 
 
 def party_keys(party: PartyFacts, attributes: tuple[str, ...]) -> set[tuple[str, str]]:
-    keys: set[tuple[str, str]] = set()
+    """The party's (attribute, normalised value) pairs, normalised by `normal.matchlist_value`: the same
+    function that gives a stored entry its `normalized_value`, so both sides always agree."""
+    raw: list[tuple[str, str]] = []
     if "NAME" in attributes:
-        keys.update(("NAME", normal.name(text)) for text in (party.name, *party.aliases) if text)
+        raw.extend(("NAME", text) for text in (party.name, *party.aliases) if text)
     if "EMAIL" in attributes and party.email:
-        keys.add(("EMAIL", normal.email(party.email)))
+        raw.append(("EMAIL", party.email))
     if "PHONE" in attributes and party.phone:
-        keys.add(("PHONE", normal.phone(party.phone)))
+        raw.append(("PHONE", party.phone))
     if "IDENTIFIER" in attributes:
-        keys.update(("IDENTIFIER", normal.identifier(ident.value)) for ident in party.identifiers)
+        raw.extend(("IDENTIFIER", ident.value) for ident in party.identifiers)
+    keys = {(attribute, normal.matchlist_value(attribute, value)) for attribute, value in raw}
     return {(attribute, value) for attribute, value in keys if value}
 
 
@@ -83,6 +87,7 @@ class MatchlistStep(Step[MatchlistSettings, tuple[MatchlistCandidate, ...]]):
                             entity_id=party.entity_id,
                             match_key=f"matchlist:{candidate.entry_id}",
                             details={
+                                "entryId": candidate.public_id,
                                 "listName": candidate.list_name,
                                 "action": candidate.action,
                                 "attribute": candidate.attribute,
