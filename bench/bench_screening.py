@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT))  # for tests.screening.matching.variants
 
 from tests.screening.matching.variants import ORGANIZATION_VARIANTS, PERSON_VARIANTS  # noqa: E402
 
+from clearway.interpreter import tune_collector  # noqa: E402
 from clearway.screening import align as align_module  # noqa: E402
 from clearway.screening.align import align  # noqa: E402
 from clearway.screening.compare import DEFAULT_THRESHOLD, Party, compare_names, prepare_party  # noqa: E402
@@ -200,6 +201,7 @@ def main() -> None:
     parser.add_argument("--pairs", type=int, default=20000)
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
+    tune_collector()  # as every clearway process does
     rng = random.Random(args.seed)
     entries = load_lists()
     init = warm_up()

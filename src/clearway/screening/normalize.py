@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
 
+from rapidfuzz.distance import OSA
 from rigour.names import NamePart, NamePartTag, NameTypeTag, analyze_names
 from rigour.text import metaphone
 
@@ -449,7 +450,7 @@ def _person_weight(latin: str, symbols: frozenset[str]) -> float:
 
 
 def _org_weight(latin: str, symbols: frozenset[str]) -> float:
-    if latin in vocabulary.LEGAL_WORDS:
+    if latin in vocabulary.LEGAL_WORDS or _misspelt_legal_form(latin):
         return WEIGHT_LEGAL_WORD
     if latin in vocabulary.GENERIC_ORG_TOKENS or latin in vocabulary.GENERIC_ORG_TOKENS_TRANSLIT:
         return WEIGHT_GENERIC_ORG
@@ -459,6 +460,19 @@ def _org_weight(latin: str, symbols: frozenset[str]) -> float:
     if "LOC" in categories:
         return WEIGHT_PLACE
     return 1.0
+
+
+MIN_MISSPELT_LEGAL_FORM = 6  # shorter forms (ltda, corp) are too close to real names (Cora, Lida)
+
+
+def _misspelt_legal_form(latin: str) -> bool:
+    if len(latin) < MIN_MISSPELT_LEGAL_FORM:
+        return False
+    return any(
+        form[0] == latin[0] and abs(len(form) - len(latin)) <= 1
+        and OSA.distance(form, latin, score_cutoff=1) <= 1
+        for form in vocabulary.LEGAL_FORM_SPELLINGS
+    )  # fmt: skip
 
 
 @lru_cache(maxsize=1)

@@ -37,6 +37,15 @@ LEGAL_WORDS = _words(
     """
 )
 
+# Long legal-form words in their common spellings: a token one typo away from one of these ("Limitid",
+# "Liimted", "Compnay", "коперативе" → "koperative") is a misspelt legal form, not a distinctive name.
+LEGAL_FORM_SPELLINGS = _words(
+    """
+    limited limitada company companies corporation incorporated cooperative kooperative cooperativa
+    compania compagnie sociedad societe societa gesellschaft aktiengesellschaft partnership
+    """
+)
+
 # Connective particles inside names: kept (they help alignment) but weigh almost nothing.
 PARTICLES = _words(
     """
