@@ -32,7 +32,6 @@ SIM_PHONETIC = 0.85
 SIM_SKELETON = 0.85
 SIM_SKELETON_NEAR = 0.6
 MIN_TOKEN_SIM = 0.6
-CONFLICT_WEIGHT_FLOOR = 0.8
 
 EXTRA_FACTOR = {
     NameKind.PERSON: 0.35,
@@ -322,8 +321,12 @@ def _glued_pairs(
     """Runs of adjacent tokens on one side glued together, against single tokens of the other side.
     Runs that contain a token already matched strongly are skipped. Without a shared symbol a run only
     meets tokens with its first letter, looked up by initial (same pairs, same order as a full scan)."""
-    if not runs.glued_symbols and runs.glued_signatures.isdisjoint(singles.token_signatures):
+    meeting = runs.glued_signatures & singles.token_signatures
+    if not meeting and not runs.glued_symbol_runs:
         return []  # no run can meet any token: most pairs of unrelated names end here
+    numbers = set(runs.glued_symbol_runs)
+    for signature in meeting:
+        numbers.update(runs.glued_by_signature[signature])
     strong = [pair for pair in chosen if pair[0] >= SIM_SPELLING]
     busy = {i for pair in strong for i in (pair[3] if flipped else pair[2])}
     pairs: list[_Pair] = []
@@ -331,7 +334,8 @@ def _glued_pairs(
     single_tokens = singles.tokens
     by_initial = singles.by_initial
     everyone = range(len(single_tokens))
-    for start, end, glued, symbols in runs.glued:
+    for number in sorted(numbers):  # in the order of `glued`, as a full scan would meet them
+        start, end, glued, symbols = runs.glued[number]
         positions = everyone if symbols else by_initial.get(glued[0])
         if not positions or (busy and not busy.isdisjoint(range(start, end + 1))):
             continue
@@ -378,15 +382,18 @@ def _choose(candidates: list[_Pair]) -> list[_Pair]:
 def _score(query: PreparedName, candidate: PreparedName, pairs: list[_Pair], kind: NameKind) -> Alignment:
     if not pairs:
         return Alignment(0.0, query, candidate, (), False)  # nothing in common: most pairs of names
-    matched = weighted = used_q = used_c = 0.0
-    q_tokens, c_tokens = query.tokens, candidate.tokens
+    matched = weighted = used_q = used_c = conflicting_q = conflicting_c = 0.0
+    q_weights, c_weights = query.weights, candidate.weights
+    q_conflict, c_conflict = query.conflict_weights, candidate.conflict_weights
     for sim, mass, q_side, c_side, _method in pairs:
         matched += mass
         weighted += mass * sim
         for i in q_side:
-            used_q += q_tokens[i].weight
+            used_q += q_weights[i]
+            conflicting_q += q_conflict[i]
         for j in c_side:
-            used_c += c_tokens[j].weight
+            used_c += c_weights[j]
+            conflicting_c += c_conflict[j]
     rest_q = max(0.0, query.total_weight - used_q)
     rest_c = max(0.0, candidate.total_weight - used_c)
     conflict = min(rest_q, rest_c)
@@ -394,19 +401,15 @@ def _score(query: PreparedName, candidate: PreparedName, pairs: list[_Pair], kin
     if conflict > 0.0:
         # A word on each side that the other lacks: generic words ("Trading" vs "Shipping") conflict
         # at a higher weight than they match with, because they then tell two businesses apart.
-        conflict = min(_conflict_weight(q_tokens, pairs, False), _conflict_weight(c_tokens, pairs, True))
+        conflict = max(
+            0.0, min(query.total_conflict - conflicting_q, candidate.total_conflict - conflicting_c)
+        )
     denominator = matched + conflict + EXTRA_FACTOR[kind] * extra
     score = weighted / denominator if denominator > 0 else 0.0
     reordered = len(pairs) > 1 and _is_reordered(pairs)
     if reordered:
         score *= REORDER_FACTOR.get(kind, REORDER_FACTOR_DEFAULT)
     return Alignment(min(1.0, score), query, candidate, tuple(pairs), reordered)
-
-
-def _conflict_weight(tokens: tuple[Token, ...], pairs: list[_Pair], candidate_side: bool) -> float:
-    used = {i for pair in pairs for i in (pair[3] if candidate_side else pair[2])}
-    return sum(max(t.weight, CONFLICT_WEIGHT_FLOOR) if t.generic else t.weight
-               for i, t in enumerate(tokens) if i not in used)  # fmt: skip
 
 
 def _is_reordered(pairs: list[_Pair]) -> bool:

@@ -60,6 +60,7 @@ WEIGHT_SHORT = 0.6
 WEIGHT_GENERIC_ORG = 0.45
 WEIGHT_PLACE = 0.55
 WEIGHT_LEGAL_WORD = 0.15
+CONFLICT_WEIGHT_FLOOR = 0.8
 
 # The Arabic article is written joined to the word (الأسد); Latin spellings separate it (al-Assad).
 _ARABIC_ARTICLE = re.compile(r"(?<!\w)ال(?!له(?!\w))(?=\w{2,})")  # but not الله (Allah)
@@ -124,7 +125,13 @@ class PreparedName:
     # symbol, let the aligner skip the glued pass at once when no run can meet any token.
     token_signatures: frozenset[str] = frozenset()
     glued_signatures: frozenset[str] = frozenset()
-    glued_symbols: bool = False
+    glued_by_signature: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False)
+    glued_symbol_runs: tuple[int, ...] = ()  # runs (positions in `glued`) that carry a symbol
+    # Per token: its weight, and its weight when left unmatched against an unmatched token of the other
+    # name (generic company words then count at least CONFLICT_WEIGHT_FLOOR: "Trading" vs "Shipping").
+    weights: tuple[float, ...] = ()
+    conflict_weights: tuple[float, ...] = ()
+    total_conflict: float = 0.0
     # Token uids, and where each occurs: the aligner intersects them with its memo of similar tokens.
     uids: frozenset[int] = frozenset()
     positions_by_uid: dict[int, tuple[int, ...]] = field(default_factory=dict, compare=False)
@@ -234,6 +241,8 @@ def _finish(
     removed: list[str],
 ) -> PreparedName:
     glued = _glued_runs(tokens, phrases)
+    by_signature = _runs_by_signature(glued)
+    conflict_weights = tuple(max(t.weight, CONFLICT_WEIGHT_FLOOR) if t.generic else t.weight for t in tokens)
     return PreparedName(
         original=text,
         kind=kind,
@@ -246,16 +255,28 @@ def _finish(
         glued=glued,
         by_initial=_by_initial(tokens),
         token_signatures=frozenset(f"{t.latin[0]}{len(t.latin)}" for t in tokens),
-        glued_signatures=frozenset(
-            f"{run[2][0]}{length}"
-            for run in glued
-            if not run[3]
-            for length in range(len(run[2]) - GLUE_LENGTH_GAP, len(run[2]) + GLUE_LENGTH_GAP + 1)
-        ),
-        glued_symbols=any(run[3] for run in glued),
+        glued_signatures=frozenset(by_signature),
+        glued_by_signature=by_signature,
+        glued_symbol_runs=tuple(number for number, run in enumerate(glued) if run[3]),
+        weights=tuple(t.weight for t in tokens),
+        conflict_weights=conflict_weights,
+        total_conflict=sum(conflict_weights),
         uids=frozenset(t.uid for t in tokens),
         positions_by_uid=_positions_by_uid(tokens),
     )
+
+
+def _runs_by_signature(
+    glued: tuple[tuple[int, int, str, frozenset[str]], ...],
+) -> dict[str, tuple[int, ...]]:
+    """ "initial+length" signatures a run without a symbol can meet → the runs (positions in `glued`)."""
+    grouped: dict[str, list[int]] = {}
+    for number, (_start, _end, text, symbols) in enumerate(glued):
+        if symbols:
+            continue
+        for length in range(len(text) - GLUE_LENGTH_GAP, len(text) + GLUE_LENGTH_GAP + 1):
+            grouped.setdefault(f"{text[0]}{length}", []).append(number)
+    return {signature: tuple(numbers) for signature, numbers in grouped.items()}
 
 
 def _positions_by_uid(tokens: list[Token]) -> dict[int, tuple[int, ...]]:

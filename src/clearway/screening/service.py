@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Table, bindparam, select
 from sqlalchemy.orm import Session
 
 from clearway.db import Database
@@ -27,10 +27,10 @@ from clearway.screening.entry import ListEntry
 from clearway.screening.index import IndexHit, ScreeningIndex
 from clearway.screening.lists.service import active_entries, active_versions
 from clearway.screening.match import Explanation
-from clearway.screening.models import ScreeningList, ScreeningListVersion
+from clearway.screening.models import GLOBAL_SCOPE, ScreeningList, ScreeningListVersion
 
 DEFAULT_REFRESH_INTERVAL = 5.0
-INDEX_FORMAT = 2  # bump when the saved index's layout changes
+INDEX_FORMAT = 4  # bump when the saved index's layout changes
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +139,7 @@ class ScreeningService:
     cache_dir: Path | None = None
     _scopes: dict[str | None, _Scope] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    _session_lock: threading.Lock = field(default_factory=threading.Lock)
 
     def screen(
         self,
@@ -161,6 +162,45 @@ class ScreeningService:
         scope = self._current(account_id, force_check=True)
         for party in parties:
             yield screen_index(scope.index, scope.versions, party, lists, threshold)
+
+    def screen_in(
+        self,
+        session: Session,
+        party: Party,
+        account_id: str | None = None,
+        lists: Sequence[str] | None = None,
+        threshold: float | None = None,
+    ) -> ScreeningResult:
+        """Screen inside the caller's transaction (a workflow execution's): the active versions are read
+        with `session` on every call, so the hits are consistent with what that transaction sees, and
+        the index is the one `screen` uses (rebuilt from `session` only when the versions changed).
+
+        `screen` checks freshness in a transaction of its own: from inside another transaction that is
+        a second connection on PostgreSQL and, on SQLite, a deadlock (the `Database` write lock is not
+        re-entrant). For the same reason this never waits on `_lock` (held by `screen` while it waits
+        for the database): builds started here are serialised on `_session_lock` instead."""
+        versions = _versions_in(session, account_id)
+        scope = self._scopes.get(account_id)
+        if scope is None or scope.versions != versions:
+            scope = self._build_in(session, account_id, versions)
+        return screen_index(scope.index, scope.versions, party, lists, threshold)
+
+    def _build_in(self, session: Session, account_id: str | None, versions: dict[str, int]) -> _Scope:
+        with self._session_lock:
+            scope = self._scopes.get(account_id)
+            if scope is not None and scope.versions == versions:
+                return scope  # another execution built it meanwhile
+            digests = _version_digests(session, versions)
+            index = self._cached_index(account_id, digests)
+            if index is None:
+                index = ScreeningIndex(active_entries(session, None, account_id))
+                self._save_index(account_id, digests, index)
+            freeze_long_lived()
+            # Not counted as a check for `screen`: the versions were read in the caller's transaction,
+            # which may yet roll back (an import in the same transaction); `screen` re-checks first.
+            scope = _Scope(index, versions, float("-inf"))
+            self._scopes[account_id] = scope
+            return scope
 
     def refresh(self, account_id: str | None = None) -> bool:
         """Check the active versions now; rebuild the index when they changed. True when rebuilt."""
@@ -221,6 +261,22 @@ class ScreeningService:
             index.save(path)
         except OSError:
             pass  # a read-only or full disk only costs the next process a rebuild
+
+
+# `lists.service.active_versions` as one statement built once (it runs on every execution's screening).
+_LISTS: Table = ScreeningList.__table__  # type: ignore[assignment]
+_LIST_VERSIONS: Table = ScreeningListVersion.__table__  # type: ignore[assignment]
+_VERSIONS = (
+    select(_LISTS.c.name, _LIST_VERSIONS.c.number)
+    .join(_LIST_VERSIONS, _LIST_VERSIONS.c.list_id == _LISTS.c.id)
+    .where(_LIST_VERSIONS.c.is_active.is_(True), _LISTS.c.scope.in_(bindparam("scopes", expanding=True)))
+)
+
+
+def _versions_in(session: Session, account_id: str | None) -> dict[str, int]:
+    scopes = [GLOBAL_SCOPE, account_id] if account_id else [GLOBAL_SCOPE]
+    rows = session.connection().execute(_VERSIONS, {"scopes": scopes}).all()
+    return {name: number for name, number in rows}
 
 
 def _version_digests(session: Session, versions: Mapping[str, int]) -> list[tuple[str, int, str]]:
