@@ -11,7 +11,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 
 from clearway.api.frankie import schemas
-from clearway.api.frankie.errors import REQUEST_ID_HEADER, request_id_of
+from clearway.api.frankie.errors import REQUEST_ID_HEADER, invalid, request_id_of
 
 UUID_PATTERN = r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
 NAME_PATTERN = r"^[A-Za-z0-9_.\-]{1,64}$"
@@ -36,6 +36,7 @@ ERRORS: dict[int | str, dict[str, object]] = {
 
 
 def documented_headers(
+    request: Request,
     api_key: Annotated[
         str | None, Header(alias="api_key", convert_underscores=False, description="Your API key.")
     ] = None,
@@ -53,7 +54,22 @@ def documented_headers(
     ] = None,
 ) -> None:
     """Declares the dialect's headers so that /openapi.json documents them; `auth.authenticate` reads
-    them (a missing key must answer 401, not a validation error)."""
+    them (a missing key must answer 401, not a validation error). Refuses NUL characters in every query
+    parameter and in the dialect's headers, naming them: filters and recorded headers reach SQL, and
+    PostgreSQL text cannot hold NUL."""
+    for name, value in request.query_params.multi_items():
+        if "\x00" in name or "\x00" in value:
+            raise invalid("NUL (\\u0000) characters are not accepted", name.replace("\x00", ""))
+    headers = {
+        "api_key": api_key,
+        "X-Frankie-CustomerID": customer_id,
+        "X-Frankie-CustomerChildID": child_id,
+        "X-Frankie-Channel": channel,
+        "X-Frankie-Username": username,
+    }
+    for name, header in headers.items():
+        if header is not None and "\x00" in header:
+            raise invalid("NUL (\\u0000) characters are not accepted", name)
 
 
 def respond(request: Request, model: BaseModel, status_code: int = 200) -> JSONResponse:

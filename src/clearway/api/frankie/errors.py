@@ -64,6 +64,15 @@ def from_domain(error: DomainError) -> FrankieError:
     return FrankieError(status, code, error.message, issues)
 
 
+class NulCharacters(ValueError):
+    """A request string holding NUL (PostgreSQL text cannot store it), raised by a request model's
+    validator: it carries the field's location so that the answer names the field, not just the body."""
+
+    def __init__(self, location: str) -> None:
+        super().__init__(f"NUL (\\u0000) characters are not accepted (at {location})")
+        self.location = location
+
+
 def unauthorized(issue: str, code: str = "AUTH-0002", location: str = "request") -> FrankieError:
     return FrankieError(401, code, "Unauthorized", [Issue(issue, location)])
 
@@ -97,8 +106,15 @@ def error_response(request: Request, error: FrankieError) -> JSONResponse:
 
 
 def validation_error(errors: Sequence[Any]) -> FrankieError:
-    issues = [Issue(str(item.get("msg", "invalid")), _location(item.get("loc", ()))) for item in errors]
+    issues = [Issue(str(item.get("msg", "invalid")), _item_location(item)) for item in errors]
     return FrankieError(400, "API-0400", "Multiple Errors: See Issues list", issues)
+
+
+def _item_location(item: dict[str, Any]) -> str:
+    cause = (item.get("ctx") or {}).get("error")
+    if isinstance(cause, NulCharacters):  # found by a model-wide check: pydantic only knows "body"
+        return cause.location
+    return _location(item.get("loc", ()))
 
 
 def _location(loc: Sequence[Any]) -> str:

@@ -23,6 +23,8 @@ READ_ONLY = ("entityId", "entityType", "createdAt", "schemaVersion")
 # The document's list members get the vendor's per-item ids when the caller did not send them.
 ITEM_IDS = {"addresses": "addressId", "emailAddresses": "emailAddressId", "phoneNumbers": "phoneNumberId"}
 PHONE_COLUMN = 20
+LEGAL_NAME_LENGTH = 300  # the organization name columns
+COUNTRY_LENGTH = 64  # a jurisdiction may be a subdivision ("AU-NSW"); only a country code is kept
 INDIVIDUAL = "INDIVIDUAL"
 ORGANIZATION = "ORGANIZATION"
 
@@ -143,13 +145,17 @@ def create_organization(
 ) -> Organization:
     document = _document(organization)
     details = document.get("details") or {}
-    names = details.get("name") if isinstance(details.get("name"), dict) else {}
-    registered = names.get("name") if isinstance(names, dict) else None
+    names = details.get("name")
+    registered = _text(
+        names if isinstance(names, dict) else {}, "name", LEGAL_NAME_LENGTH, "organization.details.name"
+    )
+    jurisdiction = _text(details, "jurisdiction", COUNTRY_LENGTH, "organization.details")
+    country = _text(details, "country", COUNTRY_LENGTH, "organization.details")
     row = Organization(
         id=new_id("b"),
         account_id=account_id,
-        legal_name=str(registered)[:300] if registered else None,
-        country=_country_alpha2(details.get("jurisdiction") or details.get("country")),
+        legal_name=registered or None,
+        country=_country_alpha2(jurisdiction or country),
         industry_category_codes=[],
         additional_fields=[],
         profile=document,
@@ -158,6 +164,15 @@ def create_organization(
     session.flush()
     append_event(session, account_id, actor, "ENTITY_CREATE", ORGANIZATION, row.entity_id, None, document)
     return row
+
+
+def _text(container: dict[str, Any], key: str, limit: int, at: str) -> str | None:
+    """A member of the free-form organization document that a core column is filled from: text that
+    fits the column, or a 400 naming it (never a silent truncation, never a crash on a number)."""
+    value = container.get(key)
+    if value is not None and (not isinstance(value, str) or len(value) > limit):
+        raise InvalidInput(f"{at}.{key}", f"must be text of at most {limit} characters")
+    return value
 
 
 def get_organization(session: Session, account_id: str, entity_id: str) -> Organization:

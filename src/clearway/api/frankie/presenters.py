@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from clearway.api.frankie import schemas
 from clearway.audit.models import AuditEvent
@@ -18,6 +18,58 @@ SCHEMA_VERSION = 2
 AUDIT_NAMESPACE = uuid.UUID("6f1d2a52-4c1e-4b8e-9a51-2d0c7f6a9e11")  # stable event ids from row ids
 CLASS_BY_STEP = {"AML": "AML", "MATCHLIST": "MATCHLIST", "DUPLICATE": "DUPLICATE", "KYC": "KYC"}
 CHANNELS = {"portal": "PORTAL", "smartui": "ONESDK", "onesdk": "ONESDK", "system": "SYSTEM"}
+# The engine's issue vocabulary (docs/verification.md) in the vendor's `Workflow-Issue` enums; the engine's
+# own triple stays beside it in `code`, `engineCategory` and `engineSeverity` (nothing is lost).
+ISSUE_CATEGORIES = {
+    "AML": "AML",
+    "MATCHLIST": "BLOCKLISTED",
+    "DUPLICATE": "DUPLICATE",
+    "DATA": "BAD_DATA",
+    "EXTERNAL": "VERIFY",
+}
+ISSUE_TYPES = {
+    "SANCTION_HIT": "SANCTION",
+    "PEP_HIT": "PEP",
+    "CONFIRMED_HIT": "AML_ISSUE",
+    "BLOCKLIST_MATCH": "DENY_LIST",
+    "DUPLICATE_ENTITY": "DUPLICATE",
+    "EXTERNAL_FAIL": "DATA_COMPARISON",
+    "EXTERNAL_HIT": "MATCHED_EXTERNAL",
+}
+BAD_DATA_TYPES = {  # the KYC step's MISSING_<CHECK> / INVALID_<CHECK>
+    "NAME": "BAD_DATA_NAME",
+    "GIVENNAME": "BAD_DATA_NAME",
+    "FAMILYNAME": "BAD_DATA_NAME",
+    "DATEOFBIRTH": "BAD_DATA_DOB",
+    "EMAIL": "BAD_DATA_EMAIL",
+    "PHONE": "BAD_DATA_MOBILE",
+    "IDENTIFIER": "BAD_DATA_ID",
+    "COUNTRY": "BAD_DATA_ADDRESS",
+}
+# Process results the engine writes with a step result's value (KYC MISSING_DATA, an external check's
+# answer) in the vendor's `Process-ResultEnum`; values already in it pass unchanged.
+PROCESS_RESULTS = {
+    "MISSING_DATA": "BAD_DATA",
+    "INCOMPLETE": "BAD_DATA",
+    "PASS": "CLEAR",
+    "COMPLETE": "CLEAR",
+    "CLEARED": "CLEAR",
+    "CLEAR_REVIEW": "CLEAR",
+    "PARTIAL": "PARTIAL_MATCH",
+    "HIT_ACCEPTED": "HIT",
+    "HIT_REJECTED": "REJECTED",
+    "EXPIRED": "INVALID_MATCH",
+    "UNCHECKED": "NOT_APPLICABLE",
+    "SKIPPED": "NOT_APPLICABLE",
+    "ERROR": "FAIL",
+}
+ISSUE_SEVERITIES = {
+    "INFO": "INFO",
+    "LOW": "WARNING",
+    "MEDIUM": "REVIEW",
+    "HIGH": "CRITICAL",
+    "BLOCK": "BLOCK",
+}
 
 
 def individual(person: Person) -> schemas.Individual:
@@ -122,26 +174,74 @@ def _summary_fields(execution: Execution) -> dict[str, Any]:
         "steps": schemas.WorkflowExecutionSteps.model_validate(execution.steps or {}),
         "started_at": execution.started_at,
         "ended_at": execution.ended_at,
-        "issues": [schemas.WorkflowIssue.model_validate(issue) for issue in execution.issues or []],
+        "issues": [
+            schemas.WorkflowIssue.model_validate(wire_issue(issue)) for issue in execution.issues or []
+        ],
         "lifecycle_phase": execution.lifecycle_phase,
     }
+
+
+def wire_issue(issue: dict[str, Any]) -> dict[str, Any]:
+    """An engine issue in the vendor's vocabulary (values already in it, e.g. seeded rows, are kept)."""
+    category, code, severity = issue.get("category"), issue.get("issue"), issue.get("severity")
+    wire = {
+        **issue,
+        "category": ISSUE_CATEGORIES.get(str(category), category),
+        "issue": _issue_type(str(code)),
+        "severity": ISSUE_SEVERITIES.get(str(severity), severity),
+    }
+    if wire["issue"] != code:
+        wire["code"] = code
+    if wire["category"] != category:
+        wire["engineCategory"] = category
+    if wire["severity"] != severity:
+        wire["engineSeverity"] = severity
+    return wire
+
+
+def _issue_type(code: str) -> str:
+    for prefix in ("MISSING_", "INVALID_"):
+        if code.startswith(prefix):
+            return BAD_DATA_TYPES.get(code.removeprefix(prefix), "DATA_VALIDATION")
+    return ISSUE_TYPES.get(code, code)
 
 
 def summary(execution: Execution) -> schemas.WorkflowExecutionSummary:
     return schemas.WorkflowExecutionSummary(**_summary_fields(execution))
 
 
-def _step(step: dict[str, Any]) -> dict[str, Any]:
-    """Every step summary of the vendor's schema names its step (`stepName` is its one required field)."""
+def _step(step: dict[str, Any], evidence: dict[str, ProcessResult]) -> dict[str, Any]:
+    """A stored step result on the wire: its summary names its step (`stepName` is the one required field
+    of every vendor step summary), its process results are the vendor's objects (stored as ids), its
+    issues are in the vendor's vocabulary."""
+    wire = dict(step)
     summary = step.get("summary")
     if isinstance(summary, dict) and "stepName" not in summary:
-        return {**step, "summary": {"stepName": step.get("stepName"), **summary}}
-    return step
+        wire["summary"] = {"stepName": step.get("stepName"), **summary}
+    if "processResults" in step:
+        rows = [evidence[row_id] for row_id in step["processResults"] or [] if row_id in evidence]
+        wire["processResults"] = [
+            process_result(row).model_dump(mode="json", by_alias=True, exclude_none=True) for row in rows
+        ]
+    if "issues" in step:
+        wire["issues"] = [wire_issue(issue) for issue in step["issues"] or []]
+    return wire
+
+
+def _evidence(execution: Execution) -> dict[str, ProcessResult]:
+    """The execution's process results by id (read through the session the execution was loaded in)."""
+    session = object_session(execution)
+    if session is None:
+        return {}
+    rows = session.scalars(select(ProcessResult).where(ProcessResult.execution_id == execution.id))
+    return {row.id: row for row in rows}
 
 
 def workflow_result(execution: Execution) -> schemas.WorkflowResult:
+    evidence = _evidence(execution) if execution.step_results else {}
     step_results = [
-        schemas.WorkflowExecutionStepResult.model_validate(_step(step)) for step in execution.step_results
+        schemas.WorkflowExecutionStepResult.model_validate(_step(step, evidence))
+        for step in execution.step_results
     ]
     errors = [execution.error] if execution.error else None
     return schemas.WorkflowResult(
@@ -213,7 +313,7 @@ def process_result(row: ProcessResult) -> schemas.ProcessResultObject:
             "objectType": row.object_type,
             "createdAt": row.created_at,
             "updatedAt": row.updated_at,
-            "result": row.result,
+            "result": PROCESS_RESULTS.get(row.result, row.result),
             "class": CLASS_BY_STEP.get(row.step_name, "KYC"),
             # `supplementaryData` is a vendor-typed union keyed by result type; the engine's match
             # explanation does not fit it yet, so it is not sent (see docs/verification-api.md).

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
+from pydantic import StringConstraints
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
@@ -125,7 +125,10 @@ def entities_router(runtime: Runtime) -> APIRouter:
     def get_results(
         entity_id: EntityId,
         request: Request,
-        step_names: Annotated[list[str] | None, Query(alias="stepNames", max_length=20)] = None,
+        step_names: Annotated[
+            list[Annotated[str, StringConstraints(max_length=40)]] | None,
+            Query(alias="stepNames", max_length=20),
+        ] = None,
         page: Page = 1,
         limit: Limit = 20,
     ) -> JSONResponse:
@@ -259,8 +262,8 @@ def entities_router(runtime: Runtime) -> APIRouter:
         entity_id: Annotated[str | None, Query(alias="entityId", max_length=64)] = None,
         request_id: Annotated[str | None, Query(alias="requestId", max_length=64)] = None,
         channels: Annotated[list[Literal["API", "PORTAL", "ONESDK", "SYSTEM"]] | None, Query()] = None,
-        after: Annotated[datetime | None, Query(alias="afterTimestamp")] = None,
-        before: Annotated[datetime | None, Query(alias="beforeTimestamp")] = None,
+        after: Annotated[schemas.Timestamp | None, Query(alias="afterTimestamp")] = None,
+        before: Annotated[schemas.Timestamp | None, Query(alias="beforeTimestamp")] = None,
         sort: Annotated[Literal["asc", "desc"], Query()] = "desc",
         page: Page = 1,
         limit: Limit = 20,

@@ -3,7 +3,6 @@ individuals and organizations (the same domain calls under both path prefixes)."
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Query
@@ -86,8 +85,8 @@ def executions_router(runtime: Runtime, kind: str) -> APIRouter:
         request: Request,
         results: Annotated[list[Status] | None, Query(alias="workflowResults")] = None,
         states: Annotated[list[ExecutionState] | None, Query(alias="workflowExecutionStates")] = None,
-        before: Annotated[datetime | None, Query(alias="startedAtBefore")] = None,
-        after: Annotated[datetime | None, Query(alias="startedAtAfter")] = None,
+        before: Annotated[schemas.Timestamp | None, Query(alias="startedAtBefore")] = None,
+        after: Annotated[schemas.Timestamp | None, Query(alias="startedAtAfter")] = None,
         page: Page = 1,
         limit: Limit = 20,
     ) -> JSONResponse:

@@ -5,12 +5,13 @@ to grow (individuals, step results) keep unknown fields."""
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Any, Literal
+from datetime import UTC, datetime
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 from pydantic.alias_generators import to_camel
 
+from clearway.api.frankie.errors import NulCharacters
 from clearway.api.nul import find_nul
 from clearway.verification.statuses import ExecutionState, LifecyclePhase, RiskLevel, Status
 
@@ -36,6 +37,18 @@ NAME_LENGTH = 200  # the width of the party name columns
 TEXT_LENGTH = 4000
 
 
+def _in_utc(value: datetime) -> datetime:
+    """A filter's timestamp as the database compares it: in UTC (one without an offset is read as UTC);
+    one that UTC cannot hold (year 1 with a positive offset) is bad input, not an overflow in SQL."""
+    try:
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    except OverflowError:
+        raise ValueError("out of range once converted to UTC") from None
+
+
+Timestamp = Annotated[datetime, AfterValidator(_in_utc)]
+
+
 class Wire(BaseModel):
     model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True)
 
@@ -52,8 +65,7 @@ class RequestBody(Wire):
     def _no_nul(cls, data: Any) -> Any:
         found = find_nul(data)
         if found is not None:
-            at = ".".join(str(part) for part in found) or "body"
-            raise ValueError(f"NUL (\\u0000) characters are not accepted (at {at})")
+            raise NulCharacters(".".join(str(part) for part in found) or "body")
         return data
 
 
@@ -414,7 +426,7 @@ class ResultsResponse(Wire):
 
 
 class ResolveAmlRequest(RequestBody):
-    process_results: list[str] = Field(min_length=1, max_length=500)
+    process_results: list[Annotated[str, Field(max_length=64)]] = Field(min_length=1, max_length=500)
     manual_status: AmlManualStatus
     comment: Comment | None = None
 
@@ -468,8 +480,8 @@ class SearchFilters(Document):
     workflow_names: list[str] | None = Field(default=None, max_length=100)
     workflow_statuses: list[Status] | None = None
     risk_levels: list[RiskLevel] | None = None
-    created_at_before: datetime | None = None
-    created_at_after: datetime | None = None
+    created_at_before: Timestamp | None = None
+    created_at_after: Timestamp | None = None
 
 
 class SearchTerm(Document):
