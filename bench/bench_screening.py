@@ -149,12 +149,19 @@ def bench_queries(index: ScreeningIndex, queries: list[Query]) -> dict[str, list
     p99 = latencies[int(len(latencies) * 0.99)] * 1e3
     print(f"{len(queries)} distinct queries, each screened once: p50 {p50:.3f} ms, p99 {p99:.3f} ms")
     batch = [party for _kind, party, _expected in queries]
+    again: list[float] = []
     start = time.perf_counter()
     for party in batch:
+        began = time.perf_counter()
         index.search(party, DEFAULT_THRESHOLD)
+        again.append(time.perf_counter() - began)
     seconds = time.perf_counter() - start
-    each = seconds / len(batch) * 1e3
-    print(f"batch: {len(batch) / seconds:,.0f} queries/s ({each:.3f} ms each, search only)")
+    again.sort()
+    p50, p99 = again[len(again) // 2] * 1e3, again[int(len(again) * 0.99)] * 1e3
+    print(
+        f"the same queries again (names prepared, token similarities known): {len(batch) / seconds:,.0f}"
+        f" queries/s, p50 {p50:.3f} ms, p99 {p99:.3f} ms"
+    )
     return outcome
 
 
