@@ -3,9 +3,10 @@ imported as new versions, and the lookup an execution starts with. The caller ow
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import bindparam, case, select
+from sqlalchemy import ColumnElement, Row, Select, Table, bindparam, case, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -20,8 +21,10 @@ from clearway.verification.definitions import (
 )
 from clearway.verification.models import GLOBAL_SCOPE, WorkflowDefinitionRecord
 
-# Definition rows never change once written, so their plans (parsed settings) are cached by row id.
-_PLANS: dict[int, Plan] = {}
+# Definition rows never change once written, so their plans (parsed settings) are cached, by what makes a
+# row unique (scope, name, version) rather than its id: ids repeat across databases (tests, several URLs)
+# while an account's scope does not, and built-in versions are bumped whenever their content changes.
+_PLANS: dict[tuple[str, str, int], Plan] = {}
 
 
 def _document_of(document: WorkflowDocument) -> dict[str, Any]:
@@ -124,19 +127,68 @@ def find_definition(session: Session, account_id: str, name: str) -> WorkflowDef
     return record
 
 
-# One statement, built once: the account's newest version of the name if it has one, else the global one.
-_FIND = (
-    select(WorkflowDefinitionRecord)
-    .where(
-        WorkflowDefinitionRecord.scope.in_([bindparam("account_id"), GLOBAL_SCOPE]),
-        WorkflowDefinitionRecord.name == bindparam("name"),
-    )
-    .order_by(
-        case((WorkflowDefinitionRecord.scope == GLOBAL_SCOPE, 1), else_=0),
-        WorkflowDefinitionRecord.version.desc(),
-    )
-    .limit(1)
+@dataclass(frozen=True, slots=True)
+class DefinitionRef:
+    """What starting an execution needs of a definition row (its document is read once, by `plan_of_ref`)."""
+
+    id: int
+    scope: str
+    name: str
+    version: int
+    entity_type: str
+    lifecycle_phase: str
+
+
+def find_definition_ref(
+    session: Session,
+    account_id: str,
+    name: str,
+    lookup: Select[Any] | None = None,
+    params: dict[str, Any] | None = None,
+) -> tuple[DefinitionRef, Row[Any]]:
+    """`find_definition` without loading the row as an ORM object (every execution starts with it), and
+    the row itself: `lookup` (made by `definition_lookup`) may carry the caller's other look-ups in the
+    same round trip, `params` their parameters."""
+    statement = _FIND_REF if lookup is None else lookup
+    values = {"account_id": account_id, "name": name, **(params or {})}
+    row = session.connection().execute(statement, values).first()
+    if row is None and name in BUILTIN_NAMES:
+        seed_builtins(session)
+        row = session.connection().execute(statement, values).first()
+    if row is None:
+        raise NotFound("Workflow", name, "workflowName")
+    return DefinitionRef(*row[: len(_REF_COLUMNS)]), row
+
+
+def definition_lookup(*columns: ColumnElement[Any]) -> Select[Any]:
+    """The statement of `find_definition_ref` with more columns (scalar subqueries, labelled) after the
+    definition's: other look-ups riding along in its round trip. Bound parameters `account_id` and `name`
+    are the definition's; the subqueries may use them too."""
+    return select(*_REF_COLUMNS, *columns).where(*_WHERE).order_by(*_ORDER).limit(1)
+
+
+# Statements built once: the account's newest version of the name if it has one, else the global one.
+_DEFINITIONS: Table = WorkflowDefinitionRecord.__table__  # type: ignore[assignment]
+_ORDER = (
+    case((_DEFINITIONS.c.scope == GLOBAL_SCOPE, 1), else_=0),
+    _DEFINITIONS.c.version.desc(),
 )
+_WHERE = (
+    _DEFINITIONS.c.scope.in_([bindparam("account_id"), GLOBAL_SCOPE]),
+    _DEFINITIONS.c.name == bindparam("name"),
+)
+_FIND = select(WorkflowDefinitionRecord).where(*_WHERE).order_by(*_ORDER).limit(1)
+_REF_COLUMNS = (
+    _DEFINITIONS.c.id,
+    _DEFINITIONS.c.scope,
+    _DEFINITIONS.c.name,
+    _DEFINITIONS.c.version,
+    _DEFINITIONS.c.entity_type,
+    _DEFINITIONS.c.lifecycle_phase,
+)
+_FIND_REF = select(*_REF_COLUMNS).where(*_WHERE).order_by(*_ORDER).limit(1)
+_REF_BY_ID = select(*_REF_COLUMNS).where(_DEFINITIONS.c.id == bindparam("id"))
+_DOCUMENT = select(_DEFINITIONS.c.document).where(_DEFINITIONS.c.id == bindparam("id"))
 
 
 def _find(session: Session, account_id: str, name: str) -> WorkflowDefinitionRecord | None:
@@ -146,8 +198,16 @@ def _find(session: Session, account_id: str, name: str) -> WorkflowDefinitionRec
     return found
 
 
-def plan_for(record: WorkflowDefinitionRecord) -> Plan:
-    plan = _PLANS.get(record.id)
+def plan_of_ref(session: Session, ref: DefinitionRef) -> Plan:
+    """The definition's plan; its document is read (and parsed) only the first time."""
+    key = (ref.scope, ref.name, ref.version)
+    plan = _PLANS.get(key)
     if plan is None:
-        plan = _PLANS[record.id] = plan_of(record.document)
+        document = session.connection().execute(_DOCUMENT, {"id": ref.id}).scalar_one()
+        plan = _PLANS[key] = plan_of(document)
     return plan
+
+
+def plan_by_id(session: Session, definition_id: int) -> Plan:
+    row = session.connection().execute(_REF_BY_ID, {"id": definition_id}).one()
+    return plan_of_ref(session, DefinitionRef(*row))

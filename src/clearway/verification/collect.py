@@ -9,9 +9,9 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, Table, and_, bindparam, func, or_, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -24,7 +24,6 @@ from clearway.verification.definitions import Plan
 from clearway.verification.facts import Identifier, PartyFacts, SubjectFacts
 from clearway.verification.http import post_signed
 from clearway.verification.models import ACTIVE_ENTRY, MatchlistEntry, ProcessResult
-from clearway.verification.screening_source import screen_in_session
 from clearway.verification.steps import normal
 from clearway.verification.steps.aml import (
     AmlEvidence,
@@ -55,37 +54,134 @@ Collector = Callable[[Context, str, Any], Any]
 # --- facts ------------------------------------------------------------------------------------------------
 
 
+# The statements of the execution path, built once (see catalog._FIND): Core on the tables, only the
+# columns used, bound parameters.
+_PERSONS: Table = Person.__table__  # type: ignore[assignment]
+_ORGANIZATIONS: Table = Organization.__table__  # type: ignore[assignment]
+_OWNERSHIPS: Table = Ownership.__table__  # type: ignore[assignment]
+_MATCHLIST_ENTRIES: Table = MatchlistEntry.__table__  # type: ignore[assignment]
+_PROCESS_RESULTS: Table = ProcessResult.__table__  # type: ignore[assignment]
+_PERSON_COLUMNS = (
+    _PERSONS.c.id,
+    _PERSONS.c.entity_id,
+    _PERSONS.c.first_name,
+    _PERSONS.c.middle_name,
+    _PERSONS.c.last_name,
+    _PERSONS.c.email,
+    _PERSONS.c.date_of_birth,
+    _PERSONS.c.tax_id,
+    _PERSONS.c.citizenship,
+    _PERSONS.c.phone_number,
+    _PERSONS.c.addresses,
+    _PERSONS.c.gender,
+    _PERSONS.c.profile,
+)
+# By the unique entity id alone, the account compared after (see service._START).
+_PERSON = select(_PERSONS.c.account_id, *_PERSON_COLUMNS).where(
+    _PERSONS.c.entity_id == bindparam("entity_id")
+)
+_ORGANIZATION = select(
+    _ORGANIZATIONS.c.account_id,
+    _ORGANIZATIONS.c.id,
+    _ORGANIZATIONS.c.entity_id,
+    _ORGANIZATIONS.c.legal_name,
+    _ORGANIZATIONS.c.operating_name,
+    _ORGANIZATIONS.c.tax_id,
+    _ORGANIZATIONS.c.phone_number,
+    _ORGANIZATIONS.c.email,
+    _ORGANIZATIONS.c.industry_category_codes,
+    _ORGANIZATIONS.c.country,
+    _ORGANIZATIONS.c.profile,
+).where(_ORGANIZATIONS.c.entity_id == bindparam("entity_id"))
+_RELATED = (
+    select(*_PERSON_COLUMNS, _OWNERSHIPS.c.ownership_type, _OWNERSHIPS.c.business_person_position)
+    .join(_OWNERSHIPS, _OWNERSHIPS.c.person_id == _PERSONS.c.id)
+    .where(
+        _OWNERSHIPS.c.organization_id == bindparam("organization_id"),
+        _OWNERSHIPS.c.account_id == bindparam("account_id"),
+    )
+    .order_by(_PERSONS.c.id)
+)
+
+
+class PersonFields(Protocol):
+    """What `person_facts` reads of a person: a `Person` or a row of `_PERSON`."""
+
+    @property
+    def entity_id(self) -> str: ...
+    @property
+    def first_name(self) -> str | None: ...
+    @property
+    def middle_name(self) -> str | None: ...
+    @property
+    def last_name(self) -> str | None: ...
+    @property
+    def email(self) -> str | None: ...
+    @property
+    def date_of_birth(self) -> date | None: ...
+    @property
+    def tax_id(self) -> str | None: ...
+    @property
+    def citizenship(self) -> str | None: ...
+    @property
+    def phone_number(self) -> str | None: ...
+    @property
+    def addresses(self) -> list[dict[str, Any]] | None: ...
+    @property
+    def gender(self) -> str | None: ...
+    @property
+    def profile(self) -> dict[str, Any] | None: ...
+
+
+class OrganizationFields(Protocol):
+    """What `organization_facts` reads of an organization: an `Organization` or a row of `_ORGANIZATION`."""
+
+    @property
+    def entity_id(self) -> str: ...
+    @property
+    def legal_name(self) -> str | None: ...
+    @property
+    def operating_name(self) -> str | None: ...
+    @property
+    def tax_id(self) -> str | None: ...
+    @property
+    def phone_number(self) -> str | None: ...
+    @property
+    def email(self) -> str | None: ...
+    @property
+    def industry_category_codes(self) -> list[str] | None: ...
+    @property
+    def country(self) -> str | None: ...
+    @property
+    def profile(self) -> dict[str, Any] | None: ...
+
+
 def load_facts(
     session: Session, account_id: str, entity_id: str, entity_type: str, channel: str | None, today: date
 ) -> SubjectFacts:
+    connection = session.connection()
+    key = {"entity_id": entity_id}
     if entity_type == "ORGANIZATION":
-        organization = session.scalar(
-            select(Organization).where(
-                Organization.account_id == account_id, Organization.entity_id == entity_id
-            )
-        )
-        if organization is None:
+        organization = connection.execute(_ORGANIZATION, key).first()
+        if organization is None or organization.account_id != account_id:
             raise NotFound("Entity", entity_id, "entityId")
-        related = session.execute(
-            select(Person, Ownership)
-            .join(Ownership, Ownership.person_id == Person.id)
-            .where(Ownership.organization_id == organization.id, Ownership.account_id == account_id)
-            .order_by(Person.id)
+        related = connection.execute(
+            _RELATED, {"organization_id": organization.id, "account_id": account_id}
         ).all()
-        people = tuple(person_facts(person, _role(ownership)) for person, ownership in related)
+        people = tuple(
+            person_facts(row, _role(row.ownership_type, row.business_person_position)) for row in related
+        )
         return SubjectFacts(organization_facts(organization), people, channel, today)
-    person = session.scalar(
-        select(Person).where(Person.account_id == account_id, Person.entity_id == entity_id)
-    )
-    if person is None:
+    person = connection.execute(_PERSON, key).first()
+    if person is None or person.account_id != account_id:
         raise NotFound("Entity", entity_id, "entityId")
     return SubjectFacts(person_facts(person), (), channel, today)
 
 
-def _role(ownership: Ownership) -> str:
-    if ownership.ownership_type == "CONTROL_PRONG" or ownership.business_person_position:
-        return ownership.ownership_type or "OFFICER"
-    return ownership.ownership_type or "OWNER"
+def _role(ownership_type: str | None, business_person_position: str | None) -> str:
+    if ownership_type == "CONTROL_PRONG" or business_person_position:
+        return ownership_type or "OFFICER"
+    return ownership_type or "OWNER"
 
 
 def _profile_identifiers(profile: dict[str, Any]) -> list[Identifier]:
@@ -116,7 +212,7 @@ def _countries(*values: Any) -> tuple[str, ...]:
     return tuple(seen)
 
 
-def person_facts(person: Person, role: str | None = None) -> PartyFacts:
+def person_facts(person: PersonFields, role: str | None = None) -> PartyFacts:
     profile = person.profile or {}
     addresses = [a for a in (person.addresses or []) if isinstance(a, dict)]
     countries = _countries(person.citizenship, *(a.get("country") for a in addresses))
@@ -151,7 +247,7 @@ def person_facts(person: Person, role: str | None = None) -> PartyFacts:
     )
 
 
-def organization_facts(organization: Organization) -> PartyFacts:
+def organization_facts(organization: OrganizationFields) -> PartyFacts:
     profile = organization.profile or {}
     details = profile.get("details") if isinstance(profile.get("details"), dict) else {}
     assert isinstance(details, dict)
@@ -181,18 +277,31 @@ def organization_facts(organization: Organization) -> PartyFacts:
 # --- collectors -------------------------------------------------------------------------------------------
 
 
+_MATCHLIST = select(
+    _MATCHLIST_ENTRIES.c.id,
+    _MATCHLIST_ENTRIES.c.list_name,
+    _MATCHLIST_ENTRIES.c.action,
+    _MATCHLIST_ENTRIES.c.attribute,
+    _MATCHLIST_ENTRIES.c.value,
+    _MATCHLIST_ENTRIES.c.normalized_value,
+    _MATCHLIST_ENTRIES.c.reason,
+    _MATCHLIST_ENTRIES.c.entry_id,
+).where(
+    _MATCHLIST_ENTRIES.c.account_id == bindparam("account_id"),
+    _MATCHLIST_ENTRIES.c.state == ACTIVE_ENTRY,  # expired and deleted entries no longer match
+    _MATCHLIST_ENTRIES.c.normalized_value.in_(bindparam("values", expanding=True)),
+)
+
+
 def collect_matchlist(
     context: Context, name: str, settings: MatchlistSettings
 ) -> tuple[MatchlistCandidate, ...]:
     keys = wanted_keys(context.facts, settings)
     if not keys:
         return ()
-    rows = context.session.scalars(
-        select(MatchlistEntry).where(
-            MatchlistEntry.account_id == context.account_id,
-            MatchlistEntry.state == ACTIVE_ENTRY,  # expired and deleted entries no longer match
-            MatchlistEntry.normalized_value.in_(sorted({value for _, value in keys})),
-        )
+    rows = context.session.connection().execute(
+        _MATCHLIST,
+        {"account_id": context.account_id, "values": sorted({value for _, value in keys})},
     )
     return tuple(
         MatchlistCandidate(
@@ -203,60 +312,94 @@ def collect_matchlist(
     )
 
 
+# Duplicate look-ups: one statement per combination of the criteria a party has (email, phone,
+# identifiers, family name with date of birth), each built on first use and kept.
+_DUPLICATE_QUERIES: dict[tuple[bool, bool, bool, bool, bool], Select[Any]] = {}
+
+
+def _duplicate_query(key: tuple[bool, bool, bool, bool, bool]) -> Select[Any]:
+    """The look-up for (individual, email, phone, identifiers, born)."""
+    individual, email, phone, identifiers, born = key
+    query = _DUPLICATE_QUERIES.get(key)
+    if query is not None:
+        return query
+    table = _PERSONS if individual else _ORGANIZATIONS
+    conditions: list[ColumnElement[bool]] = []
+    if email:
+        conditions.append(func.lower(table.c.email) == bindparam("email"))
+    if phone:
+        conditions.append(table.c.phone_number == bindparam("phone"))
+    if identifiers:
+        conditions.append(table.c.tax_id.in_(bindparam("identifiers", expanding=True)))
+    if born:
+        conditions.append(
+            and_(
+                table.c.date_of_birth == bindparam("date_of_birth"),
+                func.lower(table.c.last_name) == bindparam("family_name"),
+            )
+        )
+    if individual:
+        columns = [
+            table.c.entity_id,
+            table.c.first_name,
+            table.c.middle_name,
+            table.c.last_name,
+            table.c.date_of_birth,
+            table.c.email,
+            table.c.phone_number,
+            table.c.tax_id,
+        ]
+    else:
+        columns = [table.c.entity_id, table.c.legal_name, table.c.email, table.c.phone_number, table.c.tax_id]
+    query = (
+        select(*columns)
+        .where(
+            table.c.account_id == bindparam("account_id"),
+            table.c.entity_id != bindparam("entity_id"),
+            or_(*conditions),
+        )
+        .limit(50)
+    )
+    _DUPLICATE_QUERIES[key] = query
+    return query
+
+
 def collect_duplicates(
     context: Context, name: str, settings: DuplicateSettings
 ) -> tuple[DuplicateCandidate, ...]:
     party = context.facts.party
     identifiers = sorted({v for i in party.identifiers for v in (i.value, normal.identifier(i.value)) if v})
-    if party.is_individual:
-        return _person_duplicates(context, party, identifiers)
-    model = Organization
-    conditions = []
-    if party.email:
-        conditions.append(func.lower(model.email) == party.email.lower())
-    if party.phone:
-        conditions.append(model.phone_number == party.phone)
-    if identifiers:
-        conditions.append(model.tax_id.in_(identifiers))
-    if not conditions:
+    born = bool(party.is_individual and party.family_name and party.date_of_birth)
+    if not (party.email or party.phone or identifiers or born):
         return ()
-    rows = context.session.scalars(
-        select(model)
-        .where(model.account_id == context.account_id, model.entity_id != party.entity_id, or_(*conditions))
-        .limit(50)
+    query = _duplicate_query(
+        (party.is_individual, bool(party.email), bool(party.phone), bool(identifiers), born)
     )
-    return tuple(
-        DuplicateCandidate(
-            r.entity_id, "ORGANIZATION", r.legal_name or "", None, r.email, r.phone_number, (r.tax_id or "",)
-        )
-        for r in rows
-    )
-
-
-def _person_duplicates(
-    context: Context, party: PartyFacts, identifiers: list[str]
-) -> tuple[DuplicateCandidate, ...]:
-    conditions = []
+    params: dict[str, Any] = {"account_id": context.account_id, "entity_id": party.entity_id}
     if party.email:
-        conditions.append(func.lower(Person.email) == party.email.lower())
+        params["email"] = party.email.lower()
     if party.phone:
-        conditions.append(Person.phone_number == party.phone)
+        params["phone"] = party.phone
     if identifiers:
-        conditions.append(Person.tax_id.in_(identifiers))
-    if party.family_name and party.date_of_birth:
-        conditions.append(
-            and_(
-                Person.date_of_birth == party.date_of_birth,
-                func.lower(Person.last_name) == party.family_name.lower(),
+        params["identifiers"] = identifiers
+    if born:
+        assert party.family_name is not None
+        params["date_of_birth"] = party.date_of_birth
+        params["family_name"] = party.family_name.lower()
+    rows = context.session.connection().execute(query, params)
+    if not party.is_individual:
+        return tuple(
+            DuplicateCandidate(
+                r.entity_id,
+                "ORGANIZATION",
+                r.legal_name or "",
+                None,
+                r.email,
+                r.phone_number,
+                (r.tax_id or "",),
             )
+            for r in rows
         )
-    if not conditions:
-        return ()
-    rows = context.session.scalars(
-        select(Person)
-        .where(Person.account_id == context.account_id, Person.entity_id != party.entity_id, or_(*conditions))
-        .limit(50)
-    )
     return tuple(
         DuplicateCandidate(
             r.entity_id,
@@ -297,13 +440,8 @@ def collect_aml(context: Context, name: str, settings: AmlSettings) -> AmlEviden
         if not party.name:
             screened.append(ScreenedParty(party.entity_id, party.entity_type, party.role, ()))
             continue
-        result = screen_in_session(
-            context.session,
-            context.screening,
-            screening_party(party),
-            settings.lists,
-            settings.threshold,
-            context.account_id,
+        result = context.screening.screen_in(
+            context.session, screening_party(party), context.account_id, settings.lists, settings.threshold
         )
         hits = []
         for hit in result.hits:
@@ -321,20 +459,32 @@ def collect_aml(context: Context, name: str, settings: AmlSettings) -> AmlEviden
     return AmlEvidence(tuple(screened), _resolutions(context, [p.entity_id for p in parties], keys))
 
 
+_RESOLUTIONS = (
+    select(
+        _PROCESS_RESULTS.c.id,
+        _PROCESS_RESULTS.c.entity_id,
+        _PROCESS_RESULTS.c.match_key,
+        _PROCESS_RESULTS.c.manual_status,
+        _PROCESS_RESULTS.c.match_digest,
+        _PROCESS_RESULTS.c.details,
+    )
+    .where(
+        _PROCESS_RESULTS.c.account_id == bindparam("account_id"),
+        _PROCESS_RESULTS.c.entity_id.in_(bindparam("entity_ids", expanding=True)),
+        _PROCESS_RESULTS.c.match_key.in_(bindparam("keys", expanding=True)),
+        _PROCESS_RESULTS.c.manual_status.is_not(None),
+    )
+    .order_by(_PROCESS_RESULTS.c.updated_at.desc(), _PROCESS_RESULTS.c.id)
+)
+
+
 def _resolutions(
     context: Context, entity_ids: list[str], keys: list[str]
 ) -> dict[tuple[str, str], PriorResolution]:
     if not keys:
         return {}
-    rows = context.session.scalars(
-        select(ProcessResult)
-        .where(
-            ProcessResult.account_id == context.account_id,
-            ProcessResult.entity_id.in_(entity_ids),
-            ProcessResult.match_key.in_(keys),
-            ProcessResult.manual_status.is_not(None),
-        )
-        .order_by(ProcessResult.updated_at.desc(), ProcessResult.id)
+    rows = context.session.connection().execute(
+        _RESOLUTIONS, {"account_id": context.account_id, "entity_ids": entity_ids, "keys": keys}
     )
     found: dict[tuple[str, str], PriorResolution] = {}
     for row in rows:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import and_, event, or_, select, update
+from sqlalchemy import Table, and_, bindparam, event, or_, select, update
 from sqlalchemy.orm import Session
 
 from clearway.audit.service import Actor, append_event
@@ -71,6 +71,48 @@ class Claim:
     payload: dict[str, Any]
 
 
+# The statements every job runs, built once (see catalog._FIND): Core on the table, bound parameters.
+_JOBS: Table = VerificationJob.__table__  # type: ignore[assignment]
+_NEXT = (
+    select(_JOBS.c.id, _JOBS.c.execution_id, _JOBS.c.attempts, _JOBS.c.max_attempts, _JOBS.c.payload)
+    .where(
+        or_(
+            and_(_JOBS.c.state == QUEUED, _JOBS.c.run_after <= bindparam("now")),
+            and_(_JOBS.c.state == RUNNING, _JOBS.c.lease_expires_at < bindparam("now")),
+        )
+    )
+    .order_by(_JOBS.c.id)
+    .limit(1)
+    .with_for_update(skip_locked=True)
+)
+_TAKE = (
+    update(_JOBS)
+    .where(_JOBS.c.id == bindparam("job_id"))
+    .values(
+        state=RUNNING,
+        attempts=bindparam("job_attempt"),
+        worker_id=bindparam("job_worker"),
+        lease_expires_at=bindparam("job_lease"),
+        updated_at=bindparam("job_now"),
+    )
+)
+# Only the holder of the current attempt may renew or finish a job.
+_FENCED = and_(
+    _JOBS.c.id == bindparam("job_id"),
+    _JOBS.c.worker_id == bindparam("job_worker"),
+    _JOBS.c.attempts == bindparam("job_attempt"),
+    _JOBS.c.state == RUNNING,
+)
+_RENEW = update(_JOBS).where(_FENCED).values(lease_expires_at=bindparam("job_lease"))
+_FINISH = (
+    update(_JOBS).where(_FENCED).values(state=DONE, lease_expires_at=None, updated_at=bindparam("job_now"))
+)
+
+
+def _fence(held: Claim) -> dict[str, Any]:
+    return {"job_id": held.job_id, "job_worker": held.worker_id, "job_attempt": held.attempt}
+
+
 def _fenced(claim: Claim) -> Any:
     return and_(
         VerificationJob.id == claim.job_id,
@@ -83,32 +125,21 @@ def _fenced(claim: Claim) -> Any:
 def claim(session: Session, worker_id: str, lease_seconds: float = DEFAULT_LEASE_SECONDS) -> Claim | None:
     """Take the oldest runnable job: queued and due, or running with an expired lease (its worker died).
     A job that already used all its attempts is given up here: its execution becomes ERROR."""
+    connection = session.connection()
     while True:
         now = utcnow()
-        job = session.scalars(
-            select(VerificationJob)
-            .where(
-                or_(
-                    and_(VerificationJob.state == QUEUED, VerificationJob.run_after <= now),
-                    and_(VerificationJob.state == RUNNING, VerificationJob.lease_expires_at < now),
-                )
-            )
-            .order_by(VerificationJob.id)
-            .limit(1)
-            .with_for_update(skip_locked=True)
-        ).first()
+        job = connection.execute(_NEXT, {"now": now}).first()
         if job is None:
             return None
         if job.attempts >= job.max_attempts:
-            give_up(session, job, job.last_error or f"worker lost after {job.attempts} attempts")
+            exhausted = session.get(VerificationJob, job.id)
+            assert exhausted is not None  # locked above
+            give_up(session, exhausted, exhausted.last_error or f"worker lost after {job.attempts} attempts")
             continue
-        job.state = RUNNING
-        job.attempts += 1
-        job.worker_id = worker_id
-        job.lease_expires_at = now + timedelta(seconds=lease_seconds)
-        job.updated_at = now
-        session.flush()
-        return Claim(job.id, job.execution_id, job.attempts, worker_id, dict(job.payload))
+        held = Claim(job.id, job.execution_id, job.attempts + 1, worker_id, dict(job.payload))
+        lease = now + timedelta(seconds=lease_seconds)
+        connection.execute(_TAKE, {**_fence(held), "job_lease": lease, "job_now": now})
+        return held
 
 
 def give_up(session: Session, job: VerificationJob, reason: str) -> None:
@@ -164,25 +195,16 @@ def actor_from_dict(data: dict[str, Any]) -> Actor:
 
 def renew(session: Session, held: Claim, lease_seconds: float) -> bool:
     """Extend the lease; False when the job is no longer ours (the lease expired and another took it)."""
-    result = session.execute(
-        update(VerificationJob)
-        .where(_fenced(held))
-        .values(lease_expires_at=utcnow() + timedelta(seconds=lease_seconds))
-        .execution_options(synchronize_session=False)
-    )
-    return bool(getattr(result, "rowcount", 0) == 1)
+    lease = utcnow() + timedelta(seconds=lease_seconds)
+    result = session.connection().execute(_RENEW, {**_fence(held), "job_lease": lease})
+    return bool(result.rowcount == 1)
 
 
 def finish(session: Session, held: Claim) -> bool:
     """Mark the job done in the transaction that wrote the execution's results; False when the claim
     was lost (the caller must then roll back, leaving the results to the job's current holder)."""
-    result = session.execute(
-        update(VerificationJob)
-        .where(_fenced(held))
-        .values(state=DONE, lease_expires_at=None, updated_at=utcnow())
-        .execution_options(synchronize_session=False)
-    )
-    return bool(getattr(result, "rowcount", 0) == 1)
+    result = session.connection().execute(_FINISH, {**_fence(held), "job_now": utcnow()})
+    return bool(result.rowcount == 1)
 
 
 def release(session: Session, held: Claim, error: str, backoff_seconds: float) -> None:

@@ -8,13 +8,16 @@ execution in ERROR naming the step, with no process results — never half of th
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy import Table, Update, bindparam, func, insert, inspect, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session, make_transient, make_transient_to_detached
+from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.orm.exc import StaleDataError
 
 from clearway.audit.service import Actor, append_event
 from clearway.db.base import utcnow
@@ -23,8 +26,16 @@ from clearway.parties.models import Organization, Person
 from clearway.screening.service import ScreeningService
 from clearway.tenancy.models import AccountLike
 from clearway.verification import engine, matchlists
-from clearway.verification.catalog import find_definition, list_definitions, plan_for
+from clearway.verification.catalog import (
+    DefinitionRef,
+    definition_lookup,
+    find_definition_ref,
+    list_definitions,
+    plan_by_id,
+    plan_of_ref,
+)
 from clearway.verification.collect import Context, collect, load_facts
+from clearway.verification.definitions import Plan
 from clearway.verification.engine import Outcome
 from clearway.verification.ids import new_ulid
 from clearway.verification.models import (
@@ -54,49 +65,88 @@ class Subject:
 def get_or_create_service_profile(
     session: Session, account: AccountLike, subject: Subject, service_name: str, actor: Actor
 ) -> ServiceProfile:
-    profile = _find_profile(session, account.id, subject.entity_id, service_name)
-    if profile is not None:
-        return profile
-    profile = ServiceProfile(
-        id=str(uuid.uuid4()),
-        account_id=account.id,
-        entity_id=subject.entity_id,
-        entity_type=subject.entity_type,
-        service_name=service_name,
-        state="INIT",
-        monitoring_types=[],
-        updated_by=actor.username,
+    key = {"account_id": account.id, "entity_id": subject.entity_id, "service_name": service_name}
+    profile_id = session.connection().execute(_PROFILE_ID, key).scalar()
+    if profile_id is None:
+        profile_id = _create_service_profile(session, account, subject, service_name, actor)
+    profile = session.get(ServiceProfile, profile_id)
+    assert profile is not None
+    return profile
+
+
+# The statements of the execution path, built once (see catalog._FIND): Core on the tables, bound
+# parameters, compiled once per dialect and taken from SQLAlchemy's cache afterwards.
+_PROFILES: Table = ServiceProfile.__table__  # type: ignore[assignment]
+_PROCESS_RESULTS: Table = ProcessResult.__table__  # type: ignore[assignment]
+_EXECUTIONS: Table = Execution.__table__  # type: ignore[assignment]
+_PROFILE_ID = select(_PROFILES.c.id).where(
+    _PROFILES.c.account_id == bindparam("account_id"),
+    _PROFILES.c.entity_id == bindparam("entity_id"),
+    _PROFILES.c.service_name == bindparam("service_name"),
+)
+# A concurrent first use creates the profile too: the unique constraint decides, and the loser reads the
+# winner's row (no savepoint needed).
+_CREATE_PROFILE = {
+    dialect.dialect.name: dialect.insert(_PROFILES)
+    .on_conflict_do_nothing(index_elements=["account_id", "entity_id", "service_name"])
+    .execution_options(preserve_rowcount=True)  # an INSERT's rowcount is not kept by default
+    for dialect in (postgresql, sqlite)
+}
+_ENTITY_TABLES: dict[str, Table] = {
+    EntityType.ORGANIZATION.value: Organization.__table__,  # type: ignore[dict-item]
+    EntityType.INDIVIDUAL.value: Person.__table__,  # type: ignore[dict-item]
+}
+# Starting an execution needs the definition, the entity's account and the service profile's id: one
+# round trip. The entity is looked up by its unique id alone and its account compared after, so that no
+# planner can pick the account's index and filter its rows instead (as PostgreSQL does on a table it has
+# no statistics of yet).
+_START = {
+    kind: definition_lookup(
+        select(table.c.account_id)
+        .where(table.c.entity_id == bindparam("entity_id"))
+        .scalar_subquery()
+        .label("entity_account"),
+        _PROFILE_ID.scalar_subquery().label("profile_id"),
     )
-    try:
-        with session.begin_nested():  # a concurrent first use creates it too: the constraint decides
-            session.add(profile)
-    except IntegrityError:
-        existing = _find_profile(session, account.id, subject.entity_id, service_name)
-        assert existing is not None
-        return existing
+    for kind, table in _ENTITY_TABLES.items()
+}
+_INSERT_RESULTS = insert(_PROCESS_RESULTS)
+_INSERT_EXECUTION = insert(_EXECUTIONS)
+_EXECUTION_COLUMNS = tuple(column.key for column in _EXECUTIONS.columns)
+
+
+def _create_service_profile(
+    session: Session, account: AccountLike, subject: Subject, service_name: str, actor: Actor
+) -> str:
+    """The entity's first use of the service: its profile, audited; returns its id (a concurrent first
+    use's when that one won)."""
+    connection = session.connection()
+    key = {"account_id": account.id, "entity_id": subject.entity_id, "service_name": service_name}
+    profile_id = str(uuid.uuid4())
+    created = connection.execute(
+        _CREATE_PROFILE[connection.dialect.name],
+        {
+            **key,
+            "id": profile_id,
+            "entity_type": subject.entity_type,
+            "state": "INIT",
+            "monitoring_types": [],
+            "updated_by": actor.username,
+        },
+    )
+    if created.rowcount != 1:
+        return str(connection.execute(_PROFILE_ID, key).scalar_one())
     append_event(
         session,
         account.id,
         actor,
         "SERVICE_PROFILE_CREATE",
         "SERVICE_PROFILE",
-        profile.id,
+        profile_id,
         None,
-        {"entityId": subject.entity_id, "serviceName": service_name, "state": profile.state},
+        {"entityId": subject.entity_id, "serviceName": service_name, "state": "INIT"},
     )
-    return profile
-
-
-def _find_profile(
-    session: Session, account_id: str, entity_id: str, service_name: str
-) -> ServiceProfile | None:
-    return session.scalar(
-        select(ServiceProfile).where(
-            ServiceProfile.account_id == account_id,
-            ServiceProfile.entity_id == entity_id,
-            ServiceProfile.service_name == service_name,
-        )
-    )
+    return profile_id
 
 
 # --- executing --------------------------------------------------------------------------------------------
@@ -116,8 +166,10 @@ def execute_workflow(
 ) -> Execution:
     """Run a workflow now, in the caller's transaction: COMPLETED with every result, or ERROR naming the
     failing step."""
-    execution = _start(session, account, subject, service_name, workflow_name, request_id, actor, comment)
-    complete_execution(session, execution, screening, actor)
+    execution, definition = _start(
+        session, account, subject, service_name, workflow_name, request_id, actor, comment
+    )
+    _complete(session, execution, plan_of_ref(session, definition), screening, actor, None)
     return execution
 
 
@@ -136,7 +188,8 @@ def submit_workflow(
 ) -> Execution:
     """Create the execution IN_PROGRESS and queue it; a worker completes it once the caller committed.
     (`screening` is accepted for symmetry with `execute_workflow`: the worker uses its own.)"""
-    execution = _start(session, account, subject, service_name, workflow_name, request_id, actor, comment)
+    execution, _ = _start(session, account, subject, service_name, workflow_name, request_id, actor, comment)
+    _write_execution(session, execution)
     queue.enqueue(session, execution, {"serviceName": service_name, "actor": _actor_dict(actor)})
     append_event(
         session,
@@ -169,21 +222,33 @@ def _start(
     request_id: str,
     actor: Actor,
     comment: dict[str, Any] | None,
-) -> Execution:
+) -> tuple[Execution, DefinitionRef]:
+    """The new execution, IN_PROGRESS, added to the session (written by the next flush: with its results
+    when run now, with its job when queued)."""
     if subject.entity_type not in ENTITY_TYPES:
         raise InvalidInput("entityType", f"must be one of {', '.join(sorted(ENTITY_TYPES))}")
-    definition = find_definition(session, account.id, workflow_name)
-    _require_entity(session, account.id, subject)
+    # The look-ups below are Core statements, which do not autoflush: the caller's pending changes (an
+    # entity created or edited in the same transaction) must be in the database first.
+    session.flush()
+    definition, found = find_definition_ref(
+        session,
+        account.id,
+        workflow_name,
+        _START[subject.entity_type],
+        {"entity_id": subject.entity_id, "service_name": service_name},
+    )
+    if found.entity_account != account.id:  # another account's entity answers exactly like a missing one
+        raise NotFound("Entity", subject.entity_id, "entityId")
     if definition.entity_type != subject.entity_type:
         raise InvalidInput(
             "workflowName", f"workflow {workflow_name} runs on {definition.entity_type} entities"
         )
-    profile = get_or_create_service_profile(session, account, subject, service_name, actor)
+    profile_id = found.profile_id or _create_service_profile(session, account, subject, service_name, actor)
     now = utcnow()
     execution = Execution(
         id=new_ulid(),
         account_id=account.id,
-        service_profile_id=profile.id,
+        service_profile_id=profile_id,
         entity_id=subject.entity_id,
         entity_type=subject.entity_type,
         workflow_name=definition.name,
@@ -206,17 +271,7 @@ def _start(
         updated_by=actor.username,
     )
     session.add(execution)
-    session.flush()
-    return execution
-
-
-def _require_entity(session: Session, account_id: str, subject: Subject) -> None:
-    model = Organization if subject.entity_type == EntityType.ORGANIZATION.value else Person
-    found = session.scalar(
-        select(model.id).where(model.account_id == account_id, model.entity_id == subject.entity_id)
-    )
-    if found is None:
-        raise NotFound("Entity", subject.entity_id, "entityId")
+    return execution, definition
 
 
 def complete_execution(
@@ -225,11 +280,25 @@ def complete_execution(
     screening: ScreeningService,
     actor: Actor,
     today: date | None = None,
+    plan: Plan | None = None,
 ) -> None:
-    """Collect, evaluate, write: the execution leaves IN_PROGRESS here, COMPLETED or ERROR."""
-    record = session.get(WorkflowDefinitionRecord, execution.definition_id)
-    assert record is not None  # a foreign key
-    plan = plan_for(record)
+    """Collect, evaluate, write: the execution leaves IN_PROGRESS here, COMPLETED or ERROR. `plan`: its
+    definition's, when the caller has it already (definition rows never change)."""
+    if session.new or session.deleted or any(other is not execution for other in session.dirty):
+        session.flush()  # the caller's other pending changes, before the Core reads (see `_start`)
+    if plan is None:
+        plan = plan_by_id(session, execution.definition_id)
+    _complete(session, execution, plan, screening, actor, today)
+
+
+def _complete(
+    session: Session,
+    execution: Execution,
+    plan: Plan,
+    screening: ScreeningService,
+    actor: Actor,
+    today: date | None,
+) -> None:
     try:
         facts = load_facts(
             session,
@@ -252,6 +321,72 @@ def complete_execution(
     _write_outcome(session, execution, outcome, actor)
 
 
+def _write_execution(session: Session, execution: Execution) -> None:
+    """Write the execution's row with one Core statement, then mark the object as in step with it: the
+    ORM's unit of work costs several times the statement, and this runs once per execution.
+
+    A new execution (run now: `_start` only added it) is INSERTed with the attributes set, as the unit of
+    work would (unset columns take their defaults), and joins the session as if loaded. One read back
+    (queued: the worker loaded it) gets an UPDATE of the attributes changed, guarded by its optimistic
+    `version` exactly like the ORM's (StaleDataError when another writer bumped it first)."""
+    state = inspect(execution)
+    connection = session.connection()
+    if state.pending:
+        values = {key: state.dict[key] for key in _EXECUTION_COLUMNS if key in state.dict}
+        inserted = connection.execute(_INSERT_EXECUTION, values).last_inserted_params()
+        assert isinstance(inserted, Mapping)  # one row
+        for key in _EXECUTION_COLUMNS:
+            if key not in values:  # defaults (version, …) and NULLs: known, nothing left to load
+                set_committed_value(execution, key, inserted.get(key))
+        _as_loaded(session, execution)
+        return
+    changed = tuple(key for key in _EXECUTION_COLUMNS if key in state.committed_state)
+    if not changed or "version" in changed or "version" not in state.dict:
+        session.flush()  # nothing to write, or not the shape this shortcut handles: the ORM decides
+        return
+    version = state.dict["version"]
+    params = {f"new_{key}": state.dict[key] for key in changed}
+    params.update(execution_id=execution.id, old_version=version, new_version=version + 1)
+    result = connection.execute(_update_execution(changed), params)
+    if result.rowcount != 1:
+        raise StaleDataError(
+            f"UPDATE statement on table '{_EXECUTIONS.name}' expected to update 1 row(s); "
+            f"{result.rowcount} were matched."
+        )
+    set_committed_value(execution, "version", version + 1)
+    _as_loaded(session, execution)
+
+
+def _as_loaded(session: Session, execution: Execution) -> None:
+    """Make the object persistent and clean, as if just loaded with its current attributes (so that the
+    next flush finds nothing to do, quickly: a merely "modified" object costs that flush a full pass)."""
+    session.expunge(execution)
+    if inspect(execution).key is not None:
+        make_transient(execution)
+    make_transient_to_detached(execution)
+    session.add(execution)
+
+
+_UPDATES: dict[tuple[str, ...], Update] = {}
+
+
+def _update_execution(keys: tuple[str, ...]) -> Update:
+    """The UPDATE of these columns, built once per set of columns (completing and failing differ)."""
+    statement = _UPDATES.get(keys)
+    if statement is None:
+        values: dict[str, Any] = {key: bindparam(f"new_{key}") for key in keys}
+        values["version"] = bindparam("new_version")
+        statement = _UPDATES[keys] = (
+            update(_EXECUTIONS)
+            .where(
+                _EXECUTIONS.c.id == bindparam("execution_id"),
+                _EXECUTIONS.c.version == bindparam("old_version"),
+            )
+            .values(values)
+        )
+    return statement
+
+
 def _fail(session: Session, execution: Execution, actor: Actor, step_name: str, message: str) -> None:
     now = utcnow()
     execution.state = ExecutionState.ERROR.value
@@ -260,7 +395,7 @@ def _fail(session: Session, execution: Execution, actor: Actor, step_name: str, 
     execution.error = {"stepName": step_name, "message": message[:1000]}
     execution.ended_at = now
     execution.updated_at = now
-    session.flush()
+    _write_execution(session, execution)
     append_event(
         session,
         execution.account_id,
@@ -276,7 +411,7 @@ def _fail(session: Session, execution: Execution, actor: Actor, step_name: str, 
 def _write_outcome(session: Session, execution: Execution, outcome: Outcome, actor: Actor) -> None:
     now = utcnow()
     step_results = []
-    rows = []
+    rows: list[dict[str, Any]] = []
     for record in outcome.records:
         ids = []
         for finding in record.outcome.findings:
@@ -285,21 +420,21 @@ def _write_outcome(session: Session, execution: Execution, outcome: Outcome, act
             details = dict(finding.details)
             details.setdefault("screenedEntityId", finding.entity_id)
             rows.append(
-                ProcessResult(
-                    id=result_id,
-                    account_id=execution.account_id,
-                    entity_id=execution.entity_id,
-                    execution_id=execution.id,
-                    step_name=record.name,
-                    object_type=finding.object_type,
-                    result=finding.result,
-                    system_status="VALID",
-                    match_key=finding.match_key,
-                    match_digest=finding.match_digest,
-                    details=details,
-                    created_at=now,
-                    updated_at=now,
-                )
+                {
+                    "id": result_id,
+                    "account_id": execution.account_id,
+                    "entity_id": execution.entity_id,
+                    "execution_id": execution.id,
+                    "step_name": record.name,
+                    "object_type": finding.object_type,
+                    "result": finding.result,
+                    "system_status": "VALID",
+                    "match_key": finding.match_key,
+                    "match_digest": finding.match_digest,
+                    "details": details,
+                    "created_at": now,
+                    "updated_at": now,
+                }
             )
         step_results.append(
             {
@@ -313,7 +448,6 @@ def _write_outcome(session: Session, execution: Execution, outcome: Outcome, act
                 "riskFactors": [factor.to_dict(record.name) for factor in record.outcome.risk_factors],
             }
         )
-    session.add_all(rows)
     execution.state = ExecutionState.COMPLETED.value
     execution.result = outcome.result.value
     execution.status = outcome.result.value
@@ -325,7 +459,9 @@ def _write_outcome(session: Session, execution: Execution, outcome: Outcome, act
     execution.issues = [issue.to_dict() for issue in outcome.issues]
     execution.ended_at = now
     execution.updated_at = now
-    session.flush()
+    _write_execution(session, execution)  # first: the results point at it
+    if rows:  # one executemany; the results are not needed as ORM objects here
+        session.connection().execute(_INSERT_RESULTS, rows)
     append_event(
         session,
         execution.account_id,

@@ -9,11 +9,13 @@ import socket
 import threading
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from clearway.db import Database
 from clearway.screening.service import ScreeningService
 from clearway.verification import queue
+from clearway.verification.catalog import plan_by_id
+from clearway.verification.definitions import Plan
 from clearway.verification.models import Execution
 from clearway.verification.queue import Claim, actor_from_dict
 from clearway.verification.service import complete_execution
@@ -24,6 +26,10 @@ logger = logging.getLogger(__name__)
 
 class LostClaim(Exception):
     """The lease expired and another worker took the job: this attempt's work must not commit."""
+
+
+# Built once (see catalog._FIND): the execution a job runs, locked for this attempt's transaction.
+_LOCK_EXECUTION = select(Execution).where(Execution.id == bindparam("execution_id")).with_for_update()
 
 
 def worker_id(index: int = 0) -> str:
@@ -37,6 +43,8 @@ class Worker:
     ident: str = field(default_factory=worker_id)
     lease_seconds: float = queue.DEFAULT_LEASE_SECONDS
     retry_backoff_seconds: float = 1.0
+    # Plans by definition row id: rows never change and ids are unique within the worker's one database.
+    _plans: dict[int, Plan] = field(default_factory=dict, init=False, repr=False)
 
     def run_one(self) -> bool:
         """Claim one job and run it; False when there was nothing to do."""
@@ -64,13 +72,14 @@ class Worker:
         with self.database.transaction() as session:
             # The row lock makes a second holder (after a lease expiry) wait for the first to finish,
             # then see COMPLETED and write nothing.
-            execution = session.scalars(
-                select(Execution).where(Execution.id == held.execution_id).with_for_update()
-            ).one()
+            execution = session.scalars(_LOCK_EXECUTION, {"execution_id": held.execution_id}).one()
             if execution.state == ExecutionState.IN_PROGRESS.value:
                 execution.attempts = held.attempt
                 actor = actor_from_dict(held.payload.get("actor") or {})
-                complete_execution(session, execution, self.screening, actor)
+                plan = self._plans.get(execution.definition_id)
+                if plan is None:
+                    plan = self._plans[execution.definition_id] = plan_by_id(session, execution.definition_id)
+                complete_execution(session, execution, self.screening, actor, plan=plan)
             if not queue.finish(session, held):
                 raise LostClaim(held.job_id)
 
