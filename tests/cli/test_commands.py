@@ -6,34 +6,17 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from clearway.audit.models import AuditEvent
 from clearway.audit.service import verify_chain
-from clearway.cli import app
 from clearway.client import Signer
 from clearway.db import Database
 from clearway.screening.lists.service import active_versions
 from clearway.tenancy import service as tenancy
 from clearway.tenancy.models import Account
 from clearway.tenancy.secrets import decrypt_secret, digest
-from tests.support.factories import MASTER_KEY, TEST_MASTER_KEY
-
-runner = CliRunner()
-
-
-@pytest.fixture
-def env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, database_url: str) -> Path:
-    monkeypatch.setenv("CLEARWAY_DATA_DIR", str(tmp_path))
-    monkeypatch.setenv("CLEARWAY_DATABASE_URL", database_url)
-    monkeypatch.setenv("CLEARWAY_MASTER_KEY", TEST_MASTER_KEY)
-    monkeypatch.delenv("CLEARWAY_ENVIRONMENT", raising=False)
-    return tmp_path
-
-
-def invoke(*args: str) -> tuple[int, str]:
-    result = runner.invoke(app, list(args))
-    return result.exit_code, result.output
+from tests.cli.conftest import invoke
+from tests.support.factories import MASTER_KEY
 
 
 def test_accounts_create_prints_credentials_that_authenticate(env: Path, database: Database) -> None:

@@ -7,34 +7,16 @@ import json
 from pathlib import Path
 from typing import Any
 
-import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
-from typer.testing import CliRunner
 
 from clearway.audit.models import AuditEvent
-from clearway.cli import app
 from clearway.db import Database
 from clearway.verification.models import MatchlistEntry
 from clearway.verification.steps.normal import matchlist_value
 from tests.api.frankie.conftest import INDIVIDUAL, make_tenant
-from tests.support.factories import TEST_MASTER_KEY, make_account
-
-runner = CliRunner()
-
-
-@pytest.fixture
-def env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, database_url: str) -> Path:
-    monkeypatch.setenv("CLEARWAY_DATA_DIR", str(tmp_path))
-    monkeypatch.setenv("CLEARWAY_DATABASE_URL", database_url)
-    monkeypatch.setenv("CLEARWAY_MASTER_KEY", TEST_MASTER_KEY)
-    monkeypatch.delenv("CLEARWAY_ENVIRONMENT", raising=False)
-    return tmp_path
-
-
-def invoke(*args: str) -> tuple[int, str]:
-    result = runner.invoke(app, list(args))
-    return result.exit_code, result.output
+from tests.cli.conftest import invoke
+from tests.support.factories import make_account
 
 
 def add(account: str, value: str, *options: str) -> dict[str, Any]:
