@@ -74,6 +74,13 @@ def client(http: TestClient, account: SeededAccount) -> KompliantClient:
 
 @pytest.fixture(scope="session")
 def server_url(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A real `clearway serve` (two worker processes) on the session database."""
-    with running_server(database_url, tmp_path_factory.mktemp("server"), workers=2) as url:
+    """A real `clearway serve` (two worker processes) on the session database. Without background
+    workers: tests on the same database run their queued executions themselves (run_until_empty) and
+    check them at once, which a server thread claiming one of their jobs would race."""
+    with running_server(
+        database_url,
+        tmp_path_factory.mktemp("server"),
+        workers=2,
+        extra_env={"CLEARWAY_BACKGROUND_WORKERS": "false"},
+    ) as url:
         yield url

@@ -50,12 +50,15 @@ DESCRIPTION = (
 def create_app(
     settings: Settings, database: Database | None = None, background_workers: bool | None = None
 ) -> FastAPI:
-    """`background_workers`: run queued executions on threads of this process (default: on SQLite)."""
+    """`background_workers`: run queued executions on threads of this process (default: the setting,
+    else on SQLite only)."""
     db = database or Database(settings.effective_database_url, settings.db_pool_size)
     sealer = AuditSealer(db)
     screening = ScreeningService(db, cache_dir=settings.data_dir / "screening-index")
     # Embedded SQLite: background executions run on threads of this process. PostgreSQL deployments run
     # `clearway worker` processes (on any machine) that share the same queue table.
+    if background_workers is None:
+        background_workers = settings.background_workers
     run_workers = db.is_sqlite if background_workers is None else background_workers
     workers = WorkerPool(db, screening) if run_workers else None
     queue = workers.queue() if workers is not None else ExecutionQueue()
@@ -79,6 +82,7 @@ def create_app(
 
     app = FastAPI(title="Clearway", version=__version__, description=DESCRIPTION, lifespan=lifespan)
     app.state.db = db
+    app.state.workers = workers  # None when this process leaves the queue to others
     app.add_middleware(RequestLogMiddleware)
 
     @app.get("/healthz", tags=["operations"], summary="200 when the database is reachable.")

@@ -39,6 +39,11 @@ class Settings(BaseSettings):
     log_json: bool = Field(default=True, description="JSON log lines (false: human-readable console).")
     max_clock_skew_seconds: int = Field(default=300, ge=1, description="Default signing window.")
     db_pool_size: int = Field(default=10, ge=1)
+    # None: on for the embedded SQLite database (nothing else would run its queue), off on PostgreSQL,
+    # where `clearway worker` processes run it. Off also suits a second server on a shared database.
+    background_workers: bool | None = Field(
+        default=None, description="Run queued executions on threads of the server process."
+    )
 
     @field_validator("master_key")
     @classmethod
