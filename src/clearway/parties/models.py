@@ -7,7 +7,7 @@ import uuid
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Date, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import JSON, Date, ForeignKey, Index, Integer, String, UniqueConstraint, func
 from sqlalchemy.orm import Mapped, mapped_column
 
 from clearway.db.base import Base, UTCDateTime, utcnow
@@ -79,3 +79,15 @@ class Ownership(Base):
     business_person_position: Mapped[str | None] = mapped_column(String(60))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
+# The DUPLICATE step's look-ups (verification/collect.py): another party of the same account with the
+# same email (any case), phone, identifier, or family name (any case) and date of birth. Without these
+# each execution scans every party of its account.
+Index("ix_persons_account_email", Person.account_id, func.lower(Person.email))
+Index("ix_persons_account_phone", Person.account_id, Person.phone_number)
+Index("ix_persons_account_tax_id", Person.account_id, Person.tax_id)
+Index("ix_persons_account_family_born", Person.account_id, func.lower(Person.last_name), Person.date_of_birth)
+Index("ix_organizations_account_email", Organization.account_id, func.lower(Organization.email))
+Index("ix_organizations_account_phone", Organization.account_id, Organization.phone_number)
+Index("ix_organizations_account_tax_id", Organization.account_id, Organization.tax_id)

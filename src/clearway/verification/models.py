@@ -118,7 +118,11 @@ class ProcessResult(Base):
     resolvable by an analyst (`manual_status`)."""
 
     __tablename__ = "verification_process_results"
-    __table_args__ = (Index("ix_verification_process_results_entity_key", "entity_id", "match_key"),)
+    # Account first: every look-up names the account, and a planner without statistics (SQLite) would
+    # otherwise prefer the account's own index and read every result of the account.
+    __table_args__ = (
+        Index("ix_verification_process_results_account_entity_key", "account_id", "entity_id", "match_key"),
+    )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)  # processResultId (UUID)
     account_id: Mapped[str] = mapped_column(ForeignKey("accounts.id"), index=True)
