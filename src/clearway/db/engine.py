@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.orm import Session, sessionmaker
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
@@ -33,6 +35,39 @@ def _configure_sqlite(engine: Engine) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+# A pooled connection idle for longer than this is tested before use (see `_ping_after_idle`).
+PING_AFTER_IDLE_SECONDS = 2.0
+
+
+def _ping_after_idle(engine: Engine) -> None:
+    """Test a pooled connection before use only when it sat idle: the server may have closed it (restart,
+    idle timeout, failover) while it waited, not between two back-to-back transactions.
+
+    SQLAlchemy's `pool_pre_ping` tests every checkout: a round trip per transaction, which was a tenth of a
+    worker's time per job. A connection that fails its test is discarded and the pool hands out another
+    (DisconnectionError); one that breaks while in use still fails that transaction, as with pre-ping."""
+
+    @event.listens_for(engine, "checkin")
+    def _on_checkin(_dbapi_connection: Any, record: Any) -> None:
+        record.info["idle_since"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _on_checkout(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        idle_since = record.info.get("idle_since")
+        if idle_since is None or time.monotonic() - idle_since < PING_AFTER_IDLE_SECONDS:
+            return  # new, or back from a transaction a moment ago
+        try:
+            cursor = dbapi_connection.cursor()
+            try:
+                cursor.execute("SELECT 1")
+            finally:
+                cursor.close()
+            if not dbapi_connection.autocommit:
+                dbapi_connection.rollback()  # the test opened a transaction: end it
+        except Exception as exc:
+            raise DisconnectionError(f"pooled connection failed its test: {exc}") from exc
+
+
 class Database:
     """One engine and session factory per process; `transaction()` is the unit of work."""
 
@@ -48,7 +83,8 @@ class Database:
             )
             _configure_sqlite(self.engine)
         else:
-            self.engine = create_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True)
+            self.engine = create_engine(url, pool_size=pool_size, max_overflow=pool_size)
+            _ping_after_idle(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         # SQLite admits one writer at a time; threads of this process queue on a lock rather than on
         # SQLite's busy handler, whose sleeps would show up as latency spikes.
