@@ -207,6 +207,26 @@ def finish(session: Session, held: Claim) -> bool:
     return bool(result.rowcount == 1)
 
 
+_UNCLAIM = (
+    update(_JOBS)
+    .where(_FENCED)
+    .values(
+        state=QUEUED,
+        attempts=_JOBS.c.attempts - 1,
+        worker_id=None,
+        lease_expires_at=None,
+        updated_at=bindparam("job_now"),
+    )
+)
+
+
+def unclaim(session: Session, held: Claim) -> bool:
+    """Give back a job claimed but not started (a stopping worker's next job): queued again, the claim's
+    attempt not counted. False when it was no longer ours."""
+    result = session.connection().execute(_UNCLAIM, {**_fence(held), "job_now": utcnow()})
+    return bool(result.rowcount == 1)
+
+
 def release(session: Session, held: Claim, error: str, backoff_seconds: float) -> None:
     """An attempt failed with an unexpected error: queue the job again later, or give up."""
     job = session.scalars(select(VerificationJob).where(_fenced(held)).with_for_update()).first()

@@ -125,17 +125,23 @@ class Worker:
     # Plans by definition row id: rows never change and ids are unique within the worker's one database.
     _plans: dict[int, Plan] = field(default_factory=dict, init=False, repr=False)
     _heartbeat: _Heartbeat = field(init=False, repr=False)
+    # The next job, claimed in the transaction that finished the previous one: a claim of its own was a
+    # transaction per job (begin, select, update, commit), a fifth of a worker's time on PostgreSQL.
+    _next: Claim | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         interval = max(self.lease_seconds / 3, 0.05)
         self._heartbeat = _Heartbeat(self._renew, interval, f"{self.ident}:heartbeat")
 
     def run_one(self) -> bool:
-        """Claim one job and run it; False when there was nothing to do."""
-        with self.database.transaction() as session:
-            held = queue.claim(session, self.ident, self.lease_seconds)
+        """Run the next job (claimed with the previous one's results, or claimed now); False when there was
+        nothing to do."""
+        held, self._next = self._next, None
         if held is None:
-            return False
+            with self.database.transaction() as session:
+                held = queue.claim(session, self.ident, self.lease_seconds)
+            if held is None:
+                return False
         self._heartbeat.hold(held)
         try:
             self._execute(held)
@@ -149,7 +155,15 @@ class Worker:
             self._heartbeat.release()
         return True
 
+    def give_back(self) -> None:
+        """Return the job claimed ahead, if any, to the queue (the worker stops before running it)."""
+        held, self._next = self._next, None
+        if held is not None:
+            with self.database.transaction() as session:
+                queue.unclaim(session, held)
+
     def _execute(self, held: Claim) -> None:
+        following: Claim | None = None
         with self.database.transaction() as session:
             # The row lock makes a second holder (after a lease expiry) wait for the first to finish,
             # then see COMPLETED and write nothing.
@@ -163,6 +177,8 @@ class Worker:
                 complete_execution(session, execution, self.screening, actor, plan=plan)
             if not queue.finish(session, held):
                 raise LostClaim(held.job_id)
+            following = queue.claim(session, self.ident, self.lease_seconds)
+        self._next = following  # only once committed: a rolled-back claim is no claim
 
     def _renew(self, held: Claim) -> bool:
         with self.database.transaction() as session:
@@ -172,6 +188,15 @@ class Worker:
         self, stop: threading.Event, wake: threading.Event, poll_interval: float, burst: bool = False
     ) -> None:
         """Run jobs until `stop` is set (or, with `burst`, until the queue is empty)."""
+        try:
+            self._loop(stop, wake, poll_interval, burst)
+        finally:
+            try:
+                self.give_back()
+            except Exception:  # its lease expires and another worker takes it
+                logger.exception("worker %s: could not give back its next job", self.ident)
+
+    def _loop(self, stop: threading.Event, wake: threading.Event, poll_interval: float, burst: bool) -> None:
         while not stop.is_set():
             try:
                 worked = self.run_one()
