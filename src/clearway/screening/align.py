@@ -22,7 +22,15 @@ from operator import itemgetter
 
 from rapidfuzz.distance import OSA
 
-from clearway.screening.normalize import GLUE_LENGTH_GAP, NameKind, PreparedName, Script, Token, TokenRole
+from clearway.screening.normalize import (
+    GLUE_LENGTH_GAP,
+    ONE_POSITION,
+    NameKind,
+    PreparedName,
+    Script,
+    Token,
+    TokenRole,
+)
 
 SIM_EXACT = 1.0
 SIM_VARIANT = 0.95  # rigour name-variant / synonym symbol shared
@@ -258,7 +266,13 @@ def align(query: PreparedName, candidate: PreparedName) -> Alignment:
         candidates.sort(key=_pair_order, reverse=True)
     chosen = _choose(candidates) if candidates else candidates
     if _glue_may_help(chosen, len(query.tokens), len(candidate.tokens)):
-        glued = _glued_pairs(query, candidate, False, chosen) + _glued_pairs(candidate, query, True, chosen)
+        # A run without a symbol meets no token unless a token's signature is within its reach: most
+        # pairs of unrelated names end with these two set tests.
+        glued: list[_Pair] = []
+        if query.glued_symbols or not query.glue_reach.isdisjoint(candidate.token_signatures):
+            glued = _glued_pairs(query, candidate, False, chosen)
+        if candidate.glued_symbols or not candidate.glue_reach.isdisjoint(query.token_signatures):
+            glued += _glued_pairs(candidate, query, True, chosen)
         if glued:
             candidates.extend(glued)
             candidates.sort(key=_pair_order, reverse=True)
@@ -274,8 +288,7 @@ def _glue_may_help(chosen: list[_Pair], q_count: int, c_count: int) -> bool:
     return len(chosen) < min(q_count, c_count) or any(pair[0] < SIM_SPELLING for pair in chosen)
 
 
-# One-element position tuples, made once (pairs of single tokens would otherwise build two per pair).
-_ONE = tuple((position,) for position in range(256))
+_ONE = ONE_POSITION  # pairs of single tokens would otherwise build two tuples per pair
 
 
 def _single_pairs(query: PreparedName, candidate: PreparedName, kind: NameKind) -> list[_Pair]:
@@ -320,28 +333,20 @@ def _glued_pairs(
 ) -> list[_Pair]:
     """Runs of adjacent tokens on one side glued together, against single tokens of the other side.
     Runs that contain a token already matched strongly are skipped. Without a shared symbol a run only
-    meets tokens with its first letter, looked up by initial (same pairs, same order as a full scan)."""
-    meeting = runs.glued_signatures & singles.token_signatures
-    if not meeting and not runs.glued_symbol_runs:
-        return []  # no run can meet any token: most pairs of unrelated names end here
-    numbers = set(runs.glued_symbol_runs)
-    for signature in meeting:
-        numbers.update(runs.glued_by_signature[signature])
+    meets tokens with its first letter and a length within GLUE_LENGTH_GAP of its own."""
     strong = [pair for pair in chosen if pair[0] >= SIM_SPELLING]
     busy = {i for pair in strong for i in (pair[3] if flipped else pair[2])}
     pairs: list[_Pair] = []
     tokens = runs.tokens
     single_tokens = singles.tokens
-    by_initial = singles.by_initial
-    everyone = range(len(single_tokens))
-    for number in sorted(numbers):  # in the order of `glued`, as a full scan would meet them
-        start, end, glued, symbols = runs.glued[number]
-        positions = everyone if symbols else by_initial.get(glued[0])
-        if not positions or (busy and not busy.isdisjoint(range(start, end + 1))):
+    for start, end, glued, symbols in runs.glued:
+        if busy and not busy.isdisjoint(range(start, end + 1)):
             continue
-        for j in positions:
-            single = single_tokens[j]
-            if not symbols and abs(len(glued) - len(single.latin)) > GLUE_LENGTH_GAP:
+        initial, length = glued[0], len(glued)
+        for j, single in enumerate(single_tokens):
+            if not symbols and (
+                single.latin[0] != initial or abs(length - len(single.latin)) > GLUE_LENGTH_GAP
+            ):
                 continue
             sim = _glued_similarity(glued, symbols, single)
             if sim < MIN_TOKEN_SIM:

@@ -101,6 +101,7 @@ class Token:
     special: bool = False  # a number or an initial: compared by their own rules
     letters: int = 0  # bit set of the letters of `latin`: a cheap bound on edit distance
     folded_letters: int = 0  # the same for `folded`
+    signature: int = 0  # `signature(latin)`: its initial and length, for the aligner's glued pass
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,16 +118,13 @@ class PreparedName:
     total_weight: float
     # Runs of 2-4 adjacent tokens glued together: (start, end, glued latin, symbols of the run as a phrase)
     glued: tuple[tuple[int, int, str, frozenset[str]], ...] = ()
-    # First letter of each token's Latin form → token positions: glued runs only meet tokens with their
-    # initial, so the aligner looks those up instead of testing every run against every token.
-    by_initial: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False)
-    # A run without a symbol only meets a token with its first letter and a length within 2 of its own:
-    # "initial+length" signatures of the tokens and of what the runs can meet, and whether any run has a
-    # symbol, let the aligner skip the glued pass at once when no run can meet any token.
-    token_signatures: frozenset[str] = frozenset()
-    glued_signatures: frozenset[str] = frozenset()
-    glued_by_signature: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False)
-    glued_symbol_runs: tuple[int, ...] = ()  # runs (positions in `glued`) that carry a symbol
+    # A run without a symbol only meets a token with its first letter and a length within
+    # GLUE_LENGTH_GAP of its own. `glue_reach` holds every "initial+length" signature (see `signature`)
+    # such a run can meet, `token_signatures` the tokens' own: when they are disjoint and no run has a
+    # symbol, the aligner skips the glued pass with one set test.
+    token_signatures: frozenset[int] = frozenset()
+    glue_reach: frozenset[int] = frozenset()
+    glued_symbols: bool = False  # some run carries a symbol (it may then meet any token)
     # Per token: its weight, and its weight when left unmatched against an unmatched token of the other
     # name (generic company words then count at least CONFLICT_WEIGHT_FLOOR: "Trading" vs "Shipping").
     weights: tuple[float, ...] = ()
@@ -240,9 +238,12 @@ def _finish(
     legal_forms: list[str],
     removed: list[str],
 ) -> PreparedName:
-    glued = _glued_runs(tokens, phrases)
-    by_signature = _runs_by_signature(glued)
-    conflict_weights = tuple(max(t.weight, CONFLICT_WEIGHT_FLOOR) if t.generic else t.weight for t in tokens)
+    glued, glue_reach, glued_symbols = _glued_runs(tokens, phrases)
+    weights = tuple([t.weight for t in tokens])
+    floor = CONFLICT_WEIGHT_FLOOR
+    conflict_weights = tuple([max(t.weight, floor) if t.generic else t.weight for t in tokens])
+    uid_list = [t.uid for t in tokens]
+    uids = frozenset(uid_list)
     return PreparedName(
         original=text,
         kind=kind,
@@ -250,33 +251,28 @@ def _finish(
         phrases=phrases,
         legal_forms=tuple(legal_forms),
         removed=tuple(removed),
-        bag_key=" ".join(sorted(t.latin for t in tokens)),
-        total_weight=sum(t.weight for t in tokens),
+        bag_key=" ".join(sorted([t.latin for t in tokens])),
+        total_weight=sum(weights),
         glued=glued,
-        by_initial=_by_initial(tokens),
-        token_signatures=frozenset(f"{t.latin[0]}{len(t.latin)}" for t in tokens),
-        glued_signatures=frozenset(by_signature),
-        glued_by_signature=by_signature,
-        glued_symbol_runs=tuple(number for number, run in enumerate(glued) if run[3]),
-        weights=tuple(t.weight for t in tokens),
+        token_signatures=frozenset([t.signature for t in tokens]),
+        glue_reach=glue_reach,
+        glued_symbols=glued_symbols,
+        weights=weights,
         conflict_weights=conflict_weights,
         total_conflict=sum(conflict_weights),
-        uids=frozenset(t.uid for t in tokens),
-        positions_by_uid=_positions_by_uid(tokens),
+        uids=uids,
+        positions_by_uid=(
+            # Distinct tokens (nearly every name): each uid at one position, mapped without a loop.
+            dict(zip(uid_list, ONE_POSITION, strict=False))
+            if len(uids) == len(uid_list) <= len(ONE_POSITION)
+            else _positions_by_uid(tokens)
+        ),
     )
 
 
-def _runs_by_signature(
-    glued: tuple[tuple[int, int, str, frozenset[str]], ...],
-) -> dict[str, tuple[int, ...]]:
-    """ "initial+length" signatures a run without a symbol can meet → the runs (positions in `glued`)."""
-    grouped: dict[str, list[int]] = {}
-    for number, (_start, _end, text, symbols) in enumerate(glued):
-        if symbols:
-            continue
-        for length in range(len(text) - GLUE_LENGTH_GAP, len(text) + GLUE_LENGTH_GAP + 1):
-            grouped.setdefault(f"{text[0]}{length}", []).append(number)
-    return {signature: tuple(numbers) for signature, numbers in grouped.items()}
+# One-element position tuples, made once and shared (names and the aligner's pairs would otherwise
+# build one per token).
+ONE_POSITION = tuple((position,) for position in range(256))
 
 
 def _positions_by_uid(tokens: list[Token]) -> dict[int, tuple[int, ...]]:
@@ -286,28 +282,38 @@ def _positions_by_uid(tokens: list[Token]) -> dict[int, tuple[int, ...]]:
     return {uid: tuple(positions) for uid, positions in grouped.items()}
 
 
-def _by_initial(tokens: list[Token]) -> dict[str, tuple[int, ...]]:
-    grouped: dict[str, list[int]] = {}
-    for position, token in enumerate(tokens):
-        grouped.setdefault(token.latin[:1], []).append(position)
-    return {initial: tuple(positions) for initial, positions in grouped.items()}
-
-
 MAX_GLUED = 4
 GLUE_LENGTH_GAP = 2  # a glued run only meets a token whose length is within this of its own
 
 
+def signature(latin: str) -> int:
+    """The initial and length of a Latin form in one int, so that "same initial, length within 2" is
+    a test of a few ints in a set. Glued runs are at least two letters long: `signature(run) - 2` still
+    carries the run's initial."""
+    return ord(latin[0]) << 16 | len(latin)
+
+
 def _glued_runs(
     tokens: list[Token], phrases: tuple[tuple[int, int, frozenset[str]], ...]
-) -> tuple[tuple[int, int, str, frozenset[str]], ...]:
+) -> tuple[tuple[tuple[int, int, str, frozenset[str]], ...], frozenset[int], bool]:
+    """The glued runs, the signatures their symbol-less runs can meet, and whether any has a symbol."""
     symbols_of = {(start, end): symbols for start, end, symbols in phrases}
     runs: list[tuple[int, int, str, frozenset[str]]] = []
+    reach: set[int] = set()
+    any_symbols = False
+    no_symbols: frozenset[str] = frozenset()
     for start in range(len(tokens) - 1):
         glued = tokens[start].latin
         for end in range(start + 1, min(start + MAX_GLUED, len(tokens))):
             glued += tokens[end].latin
-            runs.append((start, end, glued, symbols_of.get((start, end), frozenset())))
-    return tuple(runs)
+            symbols = symbols_of.get((start, end), no_symbols) if symbols_of else no_symbols
+            runs.append((start, end, glued, symbols))
+            if symbols:
+                any_symbols = True
+            else:
+                run_signature = signature(glued)
+                reach.update(range(run_signature - GLUE_LENGTH_GAP, run_signature + GLUE_LENGTH_GAP + 1))
+    return tuple(runs), frozenset(reach), any_symbols
 
 
 def _empty(text: str, kind: NameKind) -> PreparedName:
@@ -369,6 +375,7 @@ def _make_token(
         special=role in (TokenRole.NUMBER, TokenRole.INITIAL),
         letters=letter_set(latin),
         folded_letters=letter_set(features[1]),
+        signature=signature(latin),
     )
 
 
