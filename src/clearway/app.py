@@ -71,12 +71,14 @@ def create_app(
         warm_up()
         freeze_long_lived()
         sealer.start()
+        db.start_background_checkpoints()
         if workers is not None:
             workers.start()
         yield
         if workers is not None:
             workers.stop(timeout=10)
         sealer.stop()
+        db.stop_background_checkpoints()
         if database is None:  # we opened it, we close it
             db.dispose()
 

@@ -31,6 +31,7 @@ def worker_command(
     """Run background workflow executions until stopped (SIGINT/SIGTERM finish the running ones first)."""
     settings = load_settings()
     database = open_database(settings)
+    database.start_background_checkpoints()
     pool = WorkerPool(database, ScreeningService(database), concurrency, poll_interval, lease_seconds)
     if burst:
         stop, wake = threading.Event(), threading.Event()
@@ -42,6 +43,7 @@ def worker_command(
             thread.start()
         for thread in threads:
             thread.join()
+        database.dispose()
         return
     stopped = threading.Event()
 

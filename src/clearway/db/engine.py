@@ -14,7 +14,13 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.orm import Session, sessionmaker
 
+from clearway.db.checkpoint import WalCheckpointer
+
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+# Pages of write-ahead log after which a commit checkpoints it itself. SQLite's default is 1,000; with the
+# background checkpointer running (see checkpoint.py) commits never get there, and without it (one-off
+# commands) fewer, larger checkpoints cost less than frequent ones.
+SQLITE_AUTOCHECKPOINT_PAGES = 4_000
 
 
 def _configure_sqlite(engine: Engine) -> None:
@@ -28,6 +34,7 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute(f"PRAGMA wal_autocheckpoint={SQLITE_AUTOCHECKPOINT_PAGES}")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -89,6 +96,18 @@ class Database:
         # SQLite admits one writer at a time; threads of this process queue on a lock rather than on
         # SQLite's busy handler, whose sleeps would show up as latency spikes.
         self._write_lock: threading.Lock | None = threading.Lock() if self.is_sqlite else None
+        file = parsed.database if self.is_sqlite and parsed.database not in (None, "", ":memory:") else None
+        self._checkpointer = WalCheckpointer(file, SQLITE_BUSY_TIMEOUT_MS) if file else None
+
+    def start_background_checkpoints(self) -> None:
+        """Embedded SQLite: checkpoint the write-ahead log on a thread of its own (long-running processes:
+        the server, `clearway worker`); a no-op on PostgreSQL."""
+        if self._checkpointer is not None:
+            self._checkpointer.start()
+
+    def stop_background_checkpoints(self) -> None:
+        if self._checkpointer is not None:
+            self._checkpointer.stop()
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -113,4 +132,5 @@ class Database:
             return False
 
     def dispose(self) -> None:
+        self.stop_background_checkpoints()
         self.engine.dispose()
