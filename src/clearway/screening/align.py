@@ -50,6 +50,12 @@ EXTRA_FACTOR = {
 REORDER_FACTOR = {NameKind.PERSON: 1.0, NameKind.GENERIC: 0.99}
 REORDER_FACTOR_DEFAULT = 0.97
 _FEMININE_ENDINGS = (("skiy", "skaya"), ("sky", "skaya"), ("ski", "ska"), ("iy", "aya"))
+# Enum members the hot paths test, as module constants: reading `NameKind.PERSON` goes through the enum
+# metaclass and costs more than the comparison itself.
+_PERSON, _GENERIC = NameKind.PERSON, NameKind.GENERIC
+_PERSON_OR_GENERIC = (NameKind.PERSON, NameKind.GENERIC)
+_LATIN, _ABJAD = Script.LATIN, Script.ABJAD
+_NUMBER = TokenRole.NUMBER
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,45 +121,50 @@ _NO_MATCH = (0.0, "")
 _MAX_BUDGET = 4
 
 
-class _Row:
-    """The similarities of one query token (for one kind) to the candidate tokens seen so far, by uid."""
+class _Row(set[int]):
+    """The uids of the candidate tokens one query token (for one kind) was compared with so far, and in
+    `positive` the similar ones. A set itself, so that "all known?" is one subset test of the row."""
 
-    __slots__ = ("known", "positive")
+    __slots__ = ("positive", "similar")
 
     def __init__(self) -> None:
-        self.known: set[int] = set()
+        super().__init__()
         self.positive: dict[int, tuple[float, str]] = {}  # only the similar ones: few per row
+        self.similar = self.positive.keys()  # a live view, made once: the aligner tests it per name
 
 
 class _Memo:
     """Token similarities already computed, one row per (query token, kind): names repeat tokens, so
     most similarities are looked up. A row keeps the uids it has seen and the similar ones apart, so that
-    a whole candidate name is checked with two set operations instead of a lookup per token pair."""
+    a whole candidate name is checked with two set operations instead of a lookup per token pair. Rows
+    are kept per kind, by token uid."""
 
     def __init__(self) -> None:
-        self.rows: dict[int, _Row] = {}
+        self.rows: tuple[dict[int, _Row], ...] = ({}, {}, {}, {})  # by `_KIND_CODE`
         self.size = 0
 
     def row(self, a: Token, code: int) -> _Row:
-        key = a.uid * 4 + code
-        found = self.rows.get(key)
+        rows = self.rows[code]
+        found = rows.get(a.uid)
         if found is None:
-            found = self.rows[key] = _Row()
+            found = rows[a.uid] = _Row()
         return found
 
     def fill(self, row: _Row, a: Token, others: list[Token], kind: NameKind) -> None:
         if self.size >= _MEMO_LIMIT:
             self.clear()
-            self.rows[a.uid * 4 + _KIND_CODE[kind]] = row  # the caller's row lives on (refilled below)
+            self.rows[_KIND_CODE[kind]][a.uid] = row  # the caller's row lives on (refilled below)
+        positive = row.positive
         for b in others:
             found = _token_similarity(a, b, kind)
             if found[0] > 0.0:
-                row.positive[b.uid] = found
-            row.known.add(b.uid)
+                positive[b.uid] = found
+            row.add(b.uid)
         self.size += len(others)
 
     def clear(self) -> None:
-        self.rows.clear()
+        for rows in self.rows:
+            rows.clear()
         self.size = 0
 
 
@@ -168,32 +179,34 @@ def clear_memo() -> None:
 def token_similarity(a: Token, b: Token, kind: NameKind) -> tuple[float, str]:
     """Similarity of two tokens in [0, 1] and how it was established (memoised: names repeat tokens)."""
     row = _memo.row(a, _KIND_CODE[kind])
-    if b.uid not in row.known:
+    if b.uid not in row:
         _memo.fill(row, a, [b], kind)
     return row.positive.get(b.uid, _NO_MATCH)
 
 
 def _token_similarity(a: Token, b: Token, kind: NameKind) -> tuple[float, str]:
     if a.latin == b.latin:
-        return SIM_EXACT, "exact" if a.script == b.script == Script.LATIN else "transliterated"
+        return SIM_EXACT, "exact" if a.script == b.script == _LATIN else "transliterated"
     if a.special or b.special:
-        if a.role == TokenRole.NUMBER or b.role == TokenRole.NUMBER:
+        if a.role == _NUMBER or b.role == _NUMBER:
             return _NO_MATCH
         return _initial_similarity(a, b, kind)
-    length_gap = abs(len(a.latin) - len(b.latin))
-    if kind == NameKind.PERSON and 0 < length_gap <= 2 and _gender_variants(a, b):
+    length_gap = len(a.latin) - len(b.latin)
+    if length_gap < 0:
+        length_gap = -length_gap
+    if kind == _PERSON and 0 < length_gap <= 2 and _gender_variants(a, b):
         return _NO_MATCH
     if a.symbols and not a.symbols.isdisjoint(b.symbols):
         return SIM_VARIANT, "variant"
     if a.folded == b.folded:
         return SIM_SPELLING, "spelling"
-    if length_gap > _MAX_BUDGET and a.phonetic != b.phonetic and a.script != Script.ABJAD != b.script:
+    if length_gap > _MAX_BUDGET and a.phonetic != b.phonetic and a.script != _ABJAD != b.script:
         return _NO_MATCH  # no edit, folding or sound can bridge this: most token pairs end here
     return _fuzzy_similarity(a, b)
 
 
 def _initial_similarity(a: Token, b: Token, kind: NameKind) -> tuple[float, str]:
-    if kind in (NameKind.PERSON, NameKind.GENERIC) and a.latin[:1] == b.latin[:1]:
+    if kind in _PERSON_OR_GENERIC and a.latin[:1] == b.latin[:1]:
         return SIM_INITIAL, "initial"
     return _NO_MATCH
 
@@ -211,21 +224,23 @@ def _gender_variants(first: Token, second: Token) -> bool:
 
 
 def _fuzzy_similarity(a: Token, b: Token) -> tuple[float, str]:
+    # Most token pairs end here, at one of the bounds: written without builtin calls (min, max, abs).
     cross_script = a.script != b.script
     length_a, length_b = len(a.latin), len(b.latin)
-    longer = max(length_a, length_b)
-    budget = edit_budget(min(length_a, length_b), longer, cross_script)
-    abjad = (a.script == Script.ABJAD) != (b.script == Script.ABJAD)  # one side written without vowels
+    shorter, longer = (length_a, length_b) if length_a < length_b else (length_b, length_a)
+    budget = edit_budget(shorter, longer, cross_script)
+    cutoff = budget if budget > 1 else 1
+    abjad = (a.script == _ABJAD) != (b.script == _ABJAD)  # one side written without vowels
     if not abjad:
         # Each edit changes at most two bits of a letter set: too many differing letters, no match.
-        limit = 2 * max(budget, 1)
+        limit = 2 * cutoff
         if (a.letters ^ b.letters).bit_count() > limit and (
             a.folded_letters ^ b.folded_letters
         ).bit_count() > limit:
             return _NO_MATCH
-        if abs(length_a - length_b) > budget + 1 and a.phonetic != b.phonetic:
+        if longer - shorter > budget + 1 and a.phonetic != b.phonetic:
             return _NO_MATCH
-    distance = OSA.distance(a.latin, b.latin, score_cutoff=max(budget, 1))
+    distance = OSA.distance(a.latin, b.latin, score_cutoff=cutoff)
     best, method = (1.0 - distance / longer, "typo") if distance <= budget else _NO_MATCH
     if abjad:
         # Vowel-less transliterations defeat folding and metaphone; compare consonant skeletons instead.
@@ -234,11 +249,11 @@ def _fuzzy_similarity(a: Token, b: Token) -> tuple[float, str]:
         return (best, method) if best >= MIN_TOKEN_SIM else _NO_MATCH
     if not best:
         # Romanisation variants plus a typo: Yusuf / Youssef fold to iusuf / iusef.
-        distance = OSA.distance(a.folded, b.folded, score_cutoff=max(budget, 1))
+        distance = OSA.distance(a.folded, b.folded, score_cutoff=cutoff)
         if distance <= budget:
             best, method = 0.95 * (1.0 - distance / longer), "spelling"
     same_sound = a.phonetic == b.phonetic and len(a.phonetic) >= 2 and a.latin[0] == b.latin[0]
-    if best < SIM_PHONETIC and same_sound and distance <= max(budget, 1):
+    if best < SIM_PHONETIC and same_sound and distance <= cutoff:
         best, method = SIM_PHONETIC, "phonetic"
     return (best, method) if best >= MIN_TOKEN_SIM else _NO_MATCH
 
@@ -260,23 +275,19 @@ _pair_order = itemgetter(0, 1)
 
 def align(query: PreparedName, candidate: PreparedName) -> Alignment:
     """Align two prepared names and score the alignment."""
-    kind = query.kind if query.kind == candidate.kind else NameKind.GENERIC
+    kind = query.kind if query.kind == candidate.kind else _GENERIC
     candidates = _single_pairs(query, candidate, kind)
     if len(candidates) > 1:
         candidates.sort(key=_pair_order, reverse=True)
     chosen = _choose(candidates) if candidates else candidates
     if _glue_may_help(chosen, len(query.tokens), len(candidate.tokens)):
-        # A run without a symbol meets no token unless a token's signature is within its reach: most
-        # pairs of unrelated names end with these two set tests.
-        glued: list[_Pair] = []
-        if query.glued_symbols or not query.glue_reach.isdisjoint(candidate.token_signatures):
-            glued = _glued_pairs(query, candidate, False, chosen)
-        if candidate.glued_symbols or not candidate.glue_reach.isdisjoint(query.token_signatures):
-            glued += _glued_pairs(candidate, query, True, chosen)
+        glued = _glued_both_ways(query, candidate, chosen)
         if glued:
             candidates.extend(glued)
             candidates.sort(key=_pair_order, reverse=True)
             chosen = _choose(candidates)
+    if not chosen:
+        return Alignment(0.0, query, candidate, (), False)  # nothing in common: most pairs of names
     return _score(query, candidate, chosen, kind)
 
 
@@ -288,13 +299,32 @@ def _glue_may_help(chosen: list[_Pair], q_count: int, c_count: int) -> bool:
     return len(chosen) < min(q_count, c_count) or any(pair[0] < SIM_SPELLING for pair in chosen)
 
 
+def _glued_both_ways(query: PreparedName, candidate: PreparedName, chosen: list[_Pair]) -> list[_Pair]:
+    """Glued pairs with the runs of either side. Runs that contain a token already matched strongly are
+    skipped, so a side needs two tokens not matched strongly; and runs without a symbol meet no token
+    unless the run's reach and the tokens' signatures share a bit: most pairs end with these tests."""
+    strong = [pair for pair in chosen if pair[0] >= SIM_SPELLING]
+    busy_q = {i for pair in strong for i in pair[2]}
+    busy_c = {j for pair in strong for j in pair[3]}
+    pairs: list[_Pair] = []
+    if len(query.tokens) - len(busy_q) > 1 and (
+        query.glued_symbol_runs or query.glue_reach & candidate.token_signatures
+    ):
+        pairs = _glued_pairs(query, candidate, False, busy_q)
+    if len(candidate.tokens) - len(busy_c) > 1 and (
+        candidate.glued_symbol_runs or candidate.glue_reach & query.token_signatures
+    ):
+        pairs += _glued_pairs(candidate, query, True, busy_c)
+    return pairs
+
+
 _ONE = ONE_POSITION  # pairs of single tokens would otherwise build two tuples per pair
 
 
 def _single_pairs(query: PreparedName, candidate: PreparedName, kind: NameKind) -> list[_Pair]:
     """Every pair of similar single tokens, in query then candidate order. The hot loop of screening:
     per query token, the candidate's tokens not seen before are compared, then the similar ones are
-    picked out of the memo row with one set intersection."""
+    picked out of the memo row with one set intersection (after a test that needs no new set)."""
     pairs: list[_Pair] = []
     memo = _memo
     code = _KIND_CODE[kind]
@@ -304,22 +334,26 @@ def _single_pairs(query: PreparedName, candidate: PreparedName, kind: NameKind) 
         if len(query.tokens) <= len(_ONE) and len(c_tokens) <= len(_ONE)
         else _positions(query, candidate)
     )
-    rows = memo.rows
+    rows = memo.rows[code]
     for i, a in enumerate(query.tokens):
-        row = rows.get(a.uid * 4 + code) or memo.row(a, code)
-        missing = c_uids - row.known
-        if missing:
-            memo.fill(row, a, [c_tokens[c_positions[uid][0]] for uid in missing], kind)
-        similar = row.positive.keys() & c_uids
-        if not similar:
+        row = rows.get(a.uid)
+        if row is None:
+            row = memo.row(a, code)
+        if not c_uids <= row:
+            memo.fill(row, a, [c_tokens[c_positions[uid][0]] for uid in c_uids - row], kind)
+        if row.similar.isdisjoint(c_uids):
             continue
-        positions = [j for uid in similar for j in c_positions[uid]]
-        if len(positions) > 1:
-            positions.sort()
-        positive, weight = row.positive, a.weight
-        for j in positions:
+        similar = row.similar & c_uids
+        found, weight = row.positive, a.weight
+        if len(similar) == 1:  # most often: one similar candidate token, at one position
+            (uid,) = similar
+            sim, method = found[uid]
+            for j in c_positions[uid]:
+                pairs.append((sim, (weight + c_tokens[j].weight) / 2, one[i], one[j], method))
+            continue
+        for j in sorted([j for uid in similar for j in c_positions[uid]]):
             b = c_tokens[j]
-            sim, method = positive[b.uid]
+            sim, method = found[b.uid]
             pairs.append((sim, (weight + b.weight) / 2, one[i], one[j], method))
     return pairs
 
@@ -328,25 +362,27 @@ def _positions(*names: PreparedName) -> tuple[tuple[int], ...]:
     return tuple((position,) for position in range(max(len(name.tokens) for name in names)))
 
 
-def _glued_pairs(
-    runs: PreparedName, singles: PreparedName, flipped: bool, chosen: list[_Pair]
-) -> list[_Pair]:
+def _glued_pairs(runs: PreparedName, singles: PreparedName, flipped: bool, busy: set[int]) -> list[_Pair]:
     """Runs of adjacent tokens on one side glued together, against single tokens of the other side.
-    Runs that contain a token already matched strongly are skipped. Without a shared symbol a run only
-    meets tokens with its first letter and a length within GLUE_LENGTH_GAP of its own."""
-    strong = [pair for pair in chosen if pair[0] >= SIM_SPELLING]
-    busy = {i for pair in strong for i in (pair[3] if flipped else pair[2])}
+    Runs that contain a `busy` token (matched strongly) are skipped. Without a shared symbol a run only
+    meets tokens with its first letter and a length within GLUE_LENGTH_GAP of its own: unless one run
+    does (`glue_reach`), only the runs with a symbol are tried. Pairs come in the order of a full scan."""
     pairs: list[_Pair] = []
-    tokens = runs.tokens
-    single_tokens = singles.tokens
-    for start, end, glued, symbols in runs.glued:
+    tokens, single_tokens, glued_runs = runs.tokens, singles.tokens, runs.glued
+    targets = singles.token_signatures
+    numbers = range(len(glued_runs)) if runs.glue_reach & targets else runs.glued_symbol_runs
+    for number in numbers:
+        start, end, glued, symbols = glued_runs[number]
         if busy and not busy.isdisjoint(range(start, end + 1)):
             continue
         initial, length = glued[0], len(glued)
         for j, single in enumerate(single_tokens):
-            if not symbols and (
-                single.latin[0] != initial or abs(length - len(single.latin)) > GLUE_LENGTH_GAP
-            ):
+            latin = single.latin
+            far = abs(length - len(latin)) > GLUE_LENGTH_GAP
+            if symbols:
+                if far and symbols.isdisjoint(single.symbols):
+                    continue  # `_glued_similarity` would say 0: no shared symbol and too long or short
+            elif far or latin[0] != initial:
                 continue
             sim = _glued_similarity(glued, symbols, single)
             if sim < MIN_TOKEN_SIM:
@@ -365,7 +401,7 @@ def _glued_similarity(glued: str, symbols: frozenset[str], single: Token) -> flo
     if glued == single.latin:
         return SIM_EXACT
     shorter, longer = sorted((len(glued), len(single.latin)))
-    budget = edit_budget(shorter, longer, single.script != Script.LATIN)
+    budget = edit_budget(shorter, longer, single.script != _LATIN)
     distance = OSA.distance(glued, single.latin, score_cutoff=budget)
     return 1.0 - distance / max(len(glued), len(single.latin)) if distance <= budget else 0.0
 
@@ -385,8 +421,6 @@ def _choose(candidates: list[_Pair]) -> list[_Pair]:
 
 
 def _score(query: PreparedName, candidate: PreparedName, pairs: list[_Pair], kind: NameKind) -> Alignment:
-    if not pairs:
-        return Alignment(0.0, query, candidate, (), False)  # nothing in common: most pairs of names
     matched = weighted = used_q = used_c = conflicting_q = conflicting_c = 0.0
     q_weights, c_weights = query.weights, candidate.weights
     q_conflict, c_conflict = query.conflict_weights, candidate.conflict_weights
@@ -418,13 +452,11 @@ def _score(query: PreparedName, candidate: PreparedName, pairs: list[_Pair], kin
 
 
 def _is_reordered(pairs: list[_Pair]) -> bool:
+    # Pairs are one-to-one: no two share a first query index, so sorting (query, candidate) index pairs
+    # orders them by query index alone.
     previous = -1
-    for pair in sorted(pairs, key=_first_query_index):
-        if pair[3][0] < previous:
+    for _i, j in sorted([(pair[2][0], pair[3][0]) for pair in pairs]):
+        if j < previous:
             return True
-        previous = pair[3][0]
+        previous = j
     return False
-
-
-def _first_query_index(pair: _Pair) -> int:
-    return pair[2][0]

@@ -101,7 +101,11 @@ class Token:
     special: bool = False  # a number or an initial: compared by their own rules
     letters: int = 0  # bit set of the letters of `latin`: a cheap bound on edit distance
     folded_letters: int = 0  # the same for `folded`
-    signature: int = 0  # `signature(latin)`: its initial and length, for the aligner's glued pass
+    signature: int = 0  # `signature(latin)`: its initial and length as a bit, for the aligner's glued pass
+
+
+# A run of adjacent tokens glued together: (start, end, glued latin, symbols of the run as a phrase)
+GluedRun = tuple[int, int, str, frozenset[str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,15 +120,15 @@ class PreparedName:
     removed: tuple[str, ...]  # honorifics and other words dropped before comparison
     bag_key: str  # sorted latin tokens: equal keys mean the same name, maybe reordered
     total_weight: float
-    # Runs of 2-4 adjacent tokens glued together: (start, end, glued latin, symbols of the run as a phrase)
-    glued: tuple[tuple[int, int, str, frozenset[str]], ...] = ()
+    # Runs of 2-4 adjacent tokens glued together (see `GluedRun`)
+    glued: tuple[GluedRun, ...] = ()
     # A run without a symbol only meets a token with its first letter and a length within
-    # GLUE_LENGTH_GAP of its own. `glue_reach` holds every "initial+length" signature (see `signature`)
-    # such a run can meet, `token_signatures` the tokens' own: when they are disjoint and no run has a
-    # symbol, the aligner skips the glued pass with one set test.
-    token_signatures: frozenset[int] = frozenset()
-    glue_reach: frozenset[int] = frozenset()
-    glued_symbols: bool = False  # some run carries a symbol (it may then meet any token)
+    # GLUE_LENGTH_GAP of its own. `glue_reach` has the bits of every signature (see `signature`) such a
+    # run can meet, `token_signatures` those of the tokens: when they share none and no run has a symbol,
+    # the aligner skips the glued pass with one `&`.
+    token_signatures: int = 0
+    glue_reach: int = 0
+    glued_symbol_runs: tuple[int, ...] = ()  # runs (positions in `glued`) with a symbol: may meet any token
     # Per token: its weight, and its weight when left unmatched against an unmatched token of the other
     # name (generic company words then count at least CONFLICT_WEIGHT_FLOOR: "Trading" vs "Shipping").
     weights: tuple[float, ...] = ()
@@ -238,7 +242,10 @@ def _finish(
     legal_forms: list[str],
     removed: list[str],
 ) -> PreparedName:
-    glued, glue_reach, glued_symbols = _glued_runs(tokens, phrases)
+    glued, glue_reach, glued_symbol_runs = _glued_runs(tokens, phrases)
+    token_signatures = 0
+    for token in tokens:
+        token_signatures |= token.signature
     weights = tuple([t.weight for t in tokens])
     floor = CONFLICT_WEIGHT_FLOOR
     conflict_weights = tuple([max(t.weight, floor) if t.generic else t.weight for t in tokens])
@@ -254,9 +261,9 @@ def _finish(
         bag_key=" ".join(sorted([t.latin for t in tokens])),
         total_weight=sum(weights),
         glued=glued,
-        token_signatures=frozenset([t.signature for t in tokens]),
+        token_signatures=token_signatures,
         glue_reach=glue_reach,
-        glued_symbols=glued_symbols,
+        glued_symbol_runs=glued_symbol_runs,
         weights=weights,
         conflict_weights=conflict_weights,
         total_conflict=sum(conflict_weights),
@@ -286,34 +293,45 @@ MAX_GLUED = 4
 GLUE_LENGTH_GAP = 2  # a glued run only meets a token whose length is within this of its own
 
 
+_LENGTHS = 16  # signatures tell lengths 0-14 apart; 15 stands for 15 and more
+
+
 def signature(latin: str) -> int:
-    """The initial and length of a Latin form in one int, so that "same initial, length within 2" is
-    a test of a few ints in a set. Glued runs are at least two letters long: `signature(run) - 2` still
-    carries the run's initial."""
-    return ord(latin[0]) << 16 | len(latin)
+    """The initial and length of a Latin form as one bit of an int: the signatures of a name's tokens are
+    then one int, and "a token with this initial and a length within 2" one `&`. Initials that share
+    their low six bits and lengths from 15 up share a bit: the test can pass for nothing, never fail for
+    a token that is there."""
+    return 1 << ((ord(latin[0]) & 63) * _LENGTHS + min(len(latin), _LENGTHS - 1))
+
+
+def glue_reach(glued: str) -> int:
+    """The signature bits of the tokens a glued run may meet: its initial, a length within
+    GLUE_LENGTH_GAP of its own (runs are at least two letters long)."""
+    lowest = min(len(glued) - GLUE_LENGTH_GAP, _LENGTHS - 1)
+    highest = min(len(glued) + GLUE_LENGTH_GAP, _LENGTHS - 1)
+    return ((1 << (highest - lowest + 1)) - 1) << ((ord(glued[0]) & 63) * _LENGTHS + lowest)
 
 
 def _glued_runs(
     tokens: list[Token], phrases: tuple[tuple[int, int, frozenset[str]], ...]
-) -> tuple[tuple[tuple[int, int, str, frozenset[str]], ...], frozenset[int], bool]:
-    """The glued runs, the signatures their symbol-less runs can meet, and whether any has a symbol."""
+) -> tuple[tuple[GluedRun, ...], int, tuple[int, ...]]:
+    """The glued runs, the signature bits their symbol-less runs can meet, and the runs with a symbol."""
     symbols_of = {(start, end): symbols for start, end, symbols in phrases}
-    runs: list[tuple[int, int, str, frozenset[str]]] = []
-    reach: set[int] = set()
-    any_symbols = False
+    runs: list[GluedRun] = []
+    reach = 0
+    symbol_runs: list[int] = []
     no_symbols: frozenset[str] = frozenset()
     for start in range(len(tokens) - 1):
         glued = tokens[start].latin
         for end in range(start + 1, min(start + MAX_GLUED, len(tokens))):
             glued += tokens[end].latin
             symbols = symbols_of.get((start, end), no_symbols) if symbols_of else no_symbols
-            runs.append((start, end, glued, symbols))
             if symbols:
-                any_symbols = True
+                symbol_runs.append(len(runs))
             else:
-                run_signature = signature(glued)
-                reach.update(range(run_signature - GLUE_LENGTH_GAP, run_signature + GLUE_LENGTH_GAP + 1))
-    return tuple(runs), frozenset(reach), any_symbols
+                reach |= glue_reach(glued)
+            runs.append((start, end, glued, symbols))
+    return tuple(runs), reach, tuple(symbol_runs)
 
 
 def _empty(text: str, kind: NameKind) -> PreparedName:

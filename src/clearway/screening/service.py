@@ -30,7 +30,7 @@ from clearway.screening.match import Explanation
 from clearway.screening.models import GLOBAL_SCOPE, ScreeningList, ScreeningListVersion
 
 DEFAULT_REFRESH_INTERVAL = 5.0
-INDEX_FORMAT = 5  # bump when the saved index's layout changes
+INDEX_FORMAT = 6  # bump when the saved index's layout changes
 
 
 @dataclass(frozen=True, slots=True)
