@@ -16,6 +16,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import JSONResponse, Response
 
 from clearway import __version__
+from clearway.api.frankie.body_limit import BodyLimitMiddleware
 from clearway.api.frankie.errors import (
     FrankieError,
     frankie_error_handler,
@@ -85,7 +86,8 @@ def create_app(
     app = FastAPI(title="Clearway", version=__version__, description=DESCRIPTION, lifespan=lifespan)
     app.state.db = db
     app.state.workers = workers  # None when this process leaves the queue to others
-    app.add_middleware(RequestLogMiddleware)
+    app.add_middleware(BodyLimitMiddleware)
+    app.add_middleware(RequestLogMiddleware)  # added last: outermost, it logs the refusals too
 
     @app.get("/healthz", tags=["operations"], summary="200 when the database is reachable.")
     def healthz() -> JSONResponse:
