@@ -44,6 +44,12 @@ class TokenRole(StrEnum):
     NUMBER = "number"
 
 
+# Enum members read once per part or token, as module constants: reading `NameKind.PERSON` goes through
+# the enum metaclass and costs more than the comparison it is used in.
+_PERSON, _ORGANIZATION, _GENERIC = NameKind.PERSON, NameKind.ORGANIZATION, NameKind.GENERIC
+_LATIN, _ABJAD, _OTHER = Script.LATIN, Script.ABJAD, Script.OTHER
+_NAME, _PARTICLE, _INITIAL, _NUMBER = TokenRole.NAME, TokenRole.PARTICLE, TokenRole.INITIAL, TokenRole.NUMBER
+
 _TAG_BY_KIND = {
     NameKind.PERSON: NameTypeTag.PER,
     NameKind.ORGANIZATION: NameTypeTag.ORG,
@@ -204,11 +210,11 @@ def _assemble(
     for part in parts:
         form, index, tag = part.form, part.index, part.tag
         symbols = frozenset(part_symbols.get(index, ()))
-        if tag == NamePartTag.LEGAL and kind != NameKind.PERSON:
+        if tag == NamePartTag.LEGAL and kind != _PERSON:
             legal_forms.append(_legal_class(form, symbols))
             continue
         latin = latin_form(form)
-        if kind == NameKind.PERSON and _is_honorific(latin, symbols):
+        if kind == _PERSON and _is_honorific(latin, symbols):
             removed.append(form)
             continue
         first_token_of_part[index] = len(tokens)
@@ -304,33 +310,34 @@ def signature(latin: str) -> int:
     return 1 << ((ord(latin[0]) & 63) * _LENGTHS + min(len(latin), _LENGTHS - 1))
 
 
-def glue_reach(glued: str) -> int:
-    """The signature bits of the tokens a glued run may meet: its initial, a length within
-    GLUE_LENGTH_GAP of its own (runs are at least two letters long)."""
-    lowest = min(len(glued) - GLUE_LENGTH_GAP, _LENGTHS - 1)
-    highest = min(len(glued) + GLUE_LENGTH_GAP, _LENGTHS - 1)
-    return ((1 << (highest - lowest + 1)) - 1) << ((ord(glued[0]) & 63) * _LENGTHS + lowest)
-
-
 def _glued_runs(
     tokens: list[Token], phrases: tuple[tuple[int, int, frozenset[str]], ...]
 ) -> tuple[tuple[GluedRun, ...], int, tuple[int, ...]]:
-    """The glued runs, the signature bits their symbol-less runs can meet, and the runs with a symbol."""
+    """The glued runs, the signature bits their symbol-less runs can meet (a token with the run's initial
+    and a length within GLUE_LENGTH_GAP of its own), and the runs with a symbol."""
     symbols_of = {(start, end): symbols for start, end, symbols in phrases}
     runs: list[GluedRun] = []
     reach = 0
     symbol_runs: list[int] = []
     no_symbols: frozenset[str] = frozenset()
+    last_length = _LENGTHS - 1
     for start in range(len(tokens) - 1):
         glued = tokens[start].latin
+        lengths = 0  # the runs from `start` share an initial: collect their length bits, shift once
         for end in range(start + 1, min(start + MAX_GLUED, len(tokens))):
             glued += tokens[end].latin
             symbols = symbols_of.get((start, end), no_symbols) if symbols_of else no_symbols
             if symbols:
                 symbol_runs.append(len(runs))
             else:
-                reach |= glue_reach(glued)
+                # Runs are at least two letters long: the lowest length reached is not negative.
+                lowest, highest = len(glued) - GLUE_LENGTH_GAP, len(glued) + GLUE_LENGTH_GAP
+                if highest > last_length:
+                    highest = last_length
+                    lowest = lowest if lowest < last_length else last_length
+                lengths |= ((1 << (highest - lowest + 1)) - 1) << lowest
             runs.append((start, end, glued, symbols))
+        reach |= lengths << (ord(glued[0]) & 63) * _LENGTHS
     return tuple(runs), reach, tuple(symbol_runs)
 
 
@@ -377,7 +384,7 @@ def _make_token(
 ) -> Token:
     role = _role(latin, script, tag, kind)
     weight = _weight(latin, role, kind, symbols)
-    features = _latin_features(latin, script == Script.ABJAD)
+    features = _latin_features(latin, script == _ABJAD)
     return Token(
         text=text,
         latin=latin,
@@ -389,8 +396,8 @@ def _make_token(
         role=role,
         weight=weight,
         uid=next(_token_ids),
-        generic=kind != NameKind.PERSON and weight == WEIGHT_GENERIC_ORG,
-        special=role in (TokenRole.NUMBER, TokenRole.INITIAL),
+        generic=kind != _PERSON and weight == WEIGHT_GENERIC_ORG,
+        special=role in (_NUMBER, _INITIAL),
         letters=letter_set(latin),
         folded_letters=letter_set(features[1]),
         signature=signature(latin),
@@ -424,7 +431,7 @@ def skeleton(latin: str, abjad: bool) -> str:
         text = text[:-1] + "h"
     elif not abjad:
         text = _latin_word_end(text)
-    return _DOUBLE_LETTERS.sub(r"\1", text.translate(_SKELETON_DROP))
+    return _collapse_doubles(text.translate(_SKELETON_DROP))
 
 
 def letter_set(text: str) -> int:
@@ -441,7 +448,15 @@ def fold(latin: str) -> str:
     for old, new in _FOLD_RULES:
         if old in folded:
             folded = folded.replace(old, new)
-    return _DOUBLE_LETTERS.sub(r"\1", folded)
+    return _collapse_doubles(folded)
+
+
+def _collapse_doubles(text: str) -> str:
+    """Each run of one letter becomes the letter ("mahmoudd" → "mahmoud"): what substituting the first
+    group for `_DOUBLE_LETTERS` does, without the regex module's template expansion (Python, per match)."""
+    if _DOUBLE_LETTERS.search(text) is None:
+        return text
+    return "".join(letter for letter, _run in itertools.groupby(text))
 
 
 def _is_honorific(latin: str, symbols: frozenset[str]) -> bool:
@@ -450,37 +465,37 @@ def _is_honorific(latin: str, symbols: frozenset[str]) -> bool:
 
 def _script_of(text: str) -> Script:
     if text.isascii():
-        return Script.LATIN
+        return _LATIN
     for ch in text:
         code = ord(ch)
         if any(low <= code <= high for low, high in _ABJAD_RANGES):
-            return Script.ABJAD
+            return _ABJAD
         if ch.isalpha() and code > 0x024F:
-            return Script.OTHER
-    return Script.LATIN
+            return _OTHER
+    return _LATIN
 
 
 def _role(latin: str, script: Script, tag: NamePartTag, kind: NameKind) -> TokenRole:
     if latin.isdigit() or tag == NamePartTag.NUM:
-        return TokenRole.NUMBER
-    if len(latin) == 1 and script == Script.LATIN and kind in (NameKind.PERSON, NameKind.GENERIC):
-        return TokenRole.INITIAL
+        return _NUMBER
+    if len(latin) == 1 and script == _LATIN and kind in (_PERSON, _GENERIC):
+        return _INITIAL
     # rigour's stopwords span many languages ("un", "ja", "as"): in person names only our particles count.
-    if latin in vocabulary.PARTICLES or (tag == NamePartTag.STOP and kind != NameKind.PERSON):
-        return TokenRole.PARTICLE
-    return TokenRole.NAME
+    if latin in vocabulary.PARTICLES or (tag == NamePartTag.STOP and kind != _PERSON):
+        return _PARTICLE
+    return _NAME
 
 
 def _weight(latin: str, role: TokenRole, kind: NameKind, symbols: frozenset[str]) -> float:
-    if role == TokenRole.PARTICLE:
+    if role == _PARTICLE:
         return WEIGHT_PARTICLE
-    if role == TokenRole.INITIAL:
+    if role == _INITIAL:
         return WEIGHT_INITIAL
-    if role == TokenRole.NUMBER:
+    if role == _NUMBER:
         return 1.0
-    if kind == NameKind.PERSON:
+    if kind == _PERSON:
         return _person_weight(latin, symbols)
-    if kind == NameKind.ORGANIZATION:
+    if kind == _ORGANIZATION:
         return _org_weight(latin, symbols)
     return max(_org_weight(latin, symbols), _person_weight(latin, symbols))
 
