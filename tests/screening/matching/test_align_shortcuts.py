@@ -1,0 +1,77 @@
+"""The aligner's shortcuts agree with the rules they stand in for: a shortcut may only skip work whose
+outcome is known, never change a score."""
+
+from __future__ import annotations
+
+import itertools
+
+from clearway.screening.align import (
+    _LETTER_LIMITS,
+    _NO_MATCH,
+    _letters_apart,
+    _token_similarity,
+    edit_budget,
+)
+from clearway.screening.normalize import GLUE_LENGTH_GAP, NameKind, PreparedName, prepare_name
+
+NAMES = [
+    "Vladimir Vladimirovich Putin",
+    "Владимир Путин",
+    "Muammar Gaddafi",
+    "Moammar Qadhafi",
+    "Abdul Rahman al-Zawahiri",
+    "Abdulrahman Zawahri",
+    "خالد شيخ محمد",
+    "Khalid Sheikh Mohammed",
+    "J. Smith",
+    "Xi Jinping",
+    "习近平",
+    "Gazprom Neft PJSC",
+    "Gazprombank",
+    "Rosoboronexport",
+    "Alpha Trading LLC",
+    "Petrova Anna",
+    "Hong Pang Mining Company Limited",
+    "Vessel 1234",
+    "Aleksandra Kozlovskaya",
+    "Aleksandr Kozlovsky",
+]
+KINDS = (NameKind.PERSON, NameKind.ORGANIZATION, NameKind.GENERIC)
+
+
+def _names() -> list[PreparedName]:
+    return [prepare_name(text, kind) for text in NAMES for kind in KINDS]
+
+
+def test_letter_limits_follow_the_edit_budget() -> None:
+    for cross_script in (False, True):
+        limits = _LETTER_LIMITS[cross_script]
+        for shorter in range(40):
+            for longer in range(shorter, 60):
+                limit = limits[shorter] if shorter < len(limits) else limits[-1]
+                assert limit == 2 * max(edit_budget(shorter, longer, cross_script), 1)
+
+
+def test_tokens_told_apart_by_letters_never_match() -> None:
+    tokens = {token.uid: token for name in _names() for token in name.tokens}.values()
+    apart = 0
+    for a, b in itertools.product(tokens, repeat=2):
+        if _letters_apart(a, b):
+            apart += 1
+            for kind in NameKind:
+                assert _token_similarity(a, b, kind) == _NO_MATCH, (a.latin, b.latin, kind)
+    assert apart  # the shortcut is taken at all
+
+
+def test_glue_reach_never_misses_a_token_a_run_can_meet() -> None:
+    names = _names()
+    for runs, singles in itertools.product(names, repeat=2):
+        meets = any(
+            not symbols
+            and glued[0] == token.latin[0]
+            and abs(len(glued) - len(token.latin)) <= GLUE_LENGTH_GAP
+            for _start, _end, glued, symbols in runs.glued
+            for token in singles.tokens
+        )
+        if meets:
+            assert runs.glue_reach & singles.token_signatures, (runs.original, singles.original)
