@@ -211,7 +211,7 @@ def _assemble(
         form, index, tag = part.form, part.index, part.tag
         symbols = frozenset(part_symbols.get(index, ()))
         if tag == NamePartTag.LEGAL and kind != _PERSON:
-            legal_forms.append(_legal_class(form, symbols))
+            legal_forms.extend(_legal_classes(form, symbols))
             continue
         latin = latin_form(form)
         if kind == _PERSON and _is_honorific(latin, symbols):
@@ -358,11 +358,11 @@ def _phrases(
     return tuple((start, end, frozenset(symbols)) for (start, end), symbols in sorted(grouped.items()))
 
 
-def _legal_class(form: str, symbols: frozenset[str]) -> str:
-    for symbol in symbols:
-        if symbol.startswith("ORGCLS:"):
-            return symbol.removeprefix("ORGCLS:")
-    return form.upper()
+def _legal_classes(form: str, symbols: frozenset[str]) -> list[str]:
+    """The generic classes of a legal form ("LLC"), all of them and in a fixed order: some forms belong to
+    several, and picking one out of the set made the result depend on the process's string hashing."""
+    classes = sorted(symbol.removeprefix("ORGCLS:") for symbol in symbols if symbol.startswith("ORGCLS:"))
+    return classes or [form.upper()]
 
 
 _token_ids = itertools.count(1)
