@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 import os
 import pickle
+import threading
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -66,14 +67,21 @@ _COMPATIBLE_KINDS = {
 }
 
 
-# Per query token: the names its selective keys found with their best gain (ids, gains); and
-# (members, gain, is_initial) of its common keys.
-_Gains = tuple[NDArray[np.int32], NDArray[np.float64]]
-_Lookup = tuple[_Gains, tuple[tuple[NDArray[np.int32], float, bool], ...]]
-_Scored = tuple[NDArray[np.int64], NDArray[np.float64]]  # name ids (sorted) and their blocking scores
-_NO_IDS: NDArray[np.int32] = np.zeros(0, dtype=np.int32)
+# Per query token: (posting, gain) of its selective keys; and its common keys as (members, gain, is_initial,
+# bit), `bit` numbering the key among the common ones (see `_common_bits`).
+_Selective = tuple[tuple[NDArray[np.int32], float], ...]
+_Common = tuple[NDArray[np.int32], float, bool, int]
+_Lookup = tuple[_Selective, tuple[_Common, ...]]
+_Scored = tuple[NDArray[np.intp], NDArray[np.float64]]  # distinct name ids and their blocking scores
+_NO_IDS: NDArray[np.intp] = np.zeros(0, dtype=np.intp)
 _NO_GAINS: NDArray[np.float64] = np.zeros(0, dtype=np.float64)
 _LOOKUP_CACHE_LIMIT = 50_000
+# Computed from the saved state on build and load, never saved.
+_DERIVED = ("_log_idf", "_common_bit", "_common_bits")
+_SCRATCH = threading.local()  # per thread: a scratch array (see `_slots`)
+_BIT_MASKS = np.array([1 << bit for bit in range(8)], dtype=np.uint8)
+# From this many scored names on, the best are picked by partitioning before sorting.
+_PARTITION_FROM = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +92,11 @@ class IndexHit:
 
 def token_keys(token: Token, kind: NameKind) -> list[str]:
     """Blocking keys of one token (both the index and queries use this)."""
+    return _token_keys(token, kind, deletions=True)
+
+
+def _token_keys(token: Token, kind: NameKind, deletions: bool) -> list[str]:
+    """`token_keys`, without the deletion keys (but the token's own "d:") unless `deletions`."""
     if token.role == TokenRole.PARTICLE:
         return []
     latin = token.latin
@@ -97,7 +110,7 @@ def token_keys(token: Token, kind: NameKind) -> list[str]:
         keys.append(f"s:{token.skeleton}")
     keys.extend(f"y:{symbol}" for symbol in token.symbols if symbol.startswith("NAME:"))
     keys.append(f"d:{latin}")
-    if len(latin) >= MIN_DELETION_LENGTH:
+    if deletions and len(latin) >= MIN_DELETION_LENGTH:
         keys.extend(f"d:{latin[:i]}{latin[i + 1 :]}" for i in range(len(latin)))
     return keys + initial
 
@@ -116,8 +129,10 @@ class ScreeningIndex:
     """Immutable index over list entries; build a new one when the lists change.
 
     Postings live in one int32 array (`_ids`, sliced by `_offsets` per key): compact in memory and on
-    disk. Blocking scores are summed with numpy over a dense array of all names, so a query with very
-    common tokens ("Muhammad Abd al-Rahman") costs about what a rare one does."""
+    disk. Blocking scores are computed with numpy over the names the query's selective keys found (a few
+    hundred), whatever the number of query tokens and keys; common keys are tested per found name with a
+    bit each (`_common_bits`), so a query with very common tokens ("Muhammad Abd al-Rahman") costs about
+    what a rare one does."""
 
     def __init__(self, entries: Iterable[ListEntry], candidate_limit: int = CANDIDATE_LIMIT) -> None:
         self.candidate_limit = candidate_limit
@@ -139,6 +154,7 @@ class ScreeningIndex:
         )
         self._common_df = max(50, int(COMMON_KEY_SHARE * self._name_count))
         self._idf_base = self._name_count + 1
+        self._derive()
         self._lookups: dict[tuple[int, NameKind], _Lookup] = {}
         self._name_size = np.array(columns.sizes, dtype=np.float64)
         self._list_names = sorted(set(columns.lists))
@@ -173,12 +189,32 @@ class ScreeningIndex:
     def __getstate__(self) -> dict[str, object]:
         state = dict(self.__dict__)
         state["_lookups"] = {}  # a cache of query tokens: their uids mean nothing in another process
+        for name in _DERIVED:  # rebuilt on load: the saved layout stays that of INDEX_FORMAT 6
+            del state[name]
         return state
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state)
+        self._derive()
         highest = max((t.uid for e in self.entries for n in e.names for t in n.tokens), default=0)
         reserve_token_ids(highest)
+
+    def _derive(self) -> None:
+        """Lookup aids computed from the postings (tens of milliseconds), not saved: see `_DERIVED`."""
+        sizes = np.diff(self._offsets)
+        self._log_idf = _log_idf_table(self._idf_base, int(sizes.max(initial=0)))
+        # The common keys (initials, and keys of more than `_common_df` names) only re-rank the names that
+        # rarer keys found: a bit per common key and name tells whether a found name has it, without going
+        # through the key's long posting.
+        initials = [number for key, number in self._keys.items() if key[0] == "i"]
+        common = sorted({*initials, *np.flatnonzero(sizes > self._common_df).tolist()})
+        self._common_bit = {number: bit for bit, number in enumerate(common)}
+        bits = np.zeros((self._name_count, len(common) // 8 + 1), dtype=np.uint8)
+        for bit, number in enumerate(common):
+            bits[self._ids[self._offsets[number] : self._offsets[number + 1]], bit >> 3] |= _BIT_MASKS[
+                bit & 7
+            ]
+        self._common_bits = bits
 
     @property
     def name_count(self) -> int:
@@ -203,65 +239,63 @@ class ScreeningIndex:
             for key in keys:
                 postings[key].append(name_id)
 
-    def _posting(self, key: str) -> NDArray[np.int32] | None:
-        number = self._keys.get(key)
-        if number is None:
-            return None
-        return self._ids[self._offsets[number] : self._offsets[number + 1]]
-
     def candidates(self, query: PreparedParty, lists: Sequence[str] | None = None) -> dict[int, list[int]]:
         """Entry position → indexes of its names worth comparing, for the best `candidate_limit` names."""
+        kind = query.kind
         names = _query_names(query)
-        scored, scores = _merge([self._collect(name, query.kind) for name in names])
+        scored, scores = _merge([self._collect(name, kind) for name in names])
         size = len(names[0].tokens) if names else 0
-        allowed = self._kind_masks[query.kind]
+        keep = self._kind_masks[kind][scored]
         if lists is not None:
             wanted = [number for number, name in enumerate(self._list_names) if name in set(lists)]
-            allowed = allowed & np.isin(self._name_list, wanted)
-        keep = allowed[scored]
+            keep &= np.isin(self._name_list[scored], wanted)
         scored, scores = scored[keep], scores[keep]
         ranked = scores - LENGTH_TIE_BREAK * np.abs(self._name_size[scored] - size)
-        # Best first; among equal scores the higher name id first (a stable, reproducible order).
-        order = np.lexsort((scored, ranked))[::-1][: self.candidate_limit]
+        order = _best_first(scored, ranked, self.candidate_limit)
         grouped: dict[int, list[int]] = {}
         for name_id in scored[order].tolist():
             grouped.setdefault(self._name_entry[name_id], []).append(self._name_index[name_id])
         return grouped
 
     def _collect(self, name: PreparedName, kind: NameKind) -> _Scored:
-        """The names found for one query name, with their blocking scores: per query token, the best
-        key each name shares with it."""
+        """The names found for one query name, with their blocking scores: per query token (a group, the
+        glued keys last), the best key each name shares with it, summed over the groups in order."""
         looked_up = [self._token_lookup(token, kind) for token in name.tokens]
         looked_up.append(self._lookup(glued_keys(name), 1.0))
-        found = np.zeros(self._name_count, dtype=bool)
-        for (ids, _gains), _deferred in looked_up:
-            found[ids] = True
-        finder = None if found.any() else _rarest_finder(looked_up)
-        if finder is not None:
-            # Only common tokens ("Muhammad Ali"): the rarest of them finds candidates after all.
-            found[finder[1]] = True
-        # Only found names can score: work on them alone (a few hundred), at their slots in `found_ids`.
-        found_ids = np.flatnonzero(found)
-        total = np.zeros(found_ids.size, dtype=np.float64)
-        best = np.empty(found_ids.size, dtype=np.float64)
-        for group, ((ids, gains), deferred) in enumerate(looked_up):
-            best.fill(0.0)
-            if ids.size:
-                best[np.searchsorted(found_ids, ids)] = gains
-            if finder is not None and finder[0] == group:
-                best.fill(finder[2])  # the finder's members are exactly the found names
-            for members, gain, _is_initial in deferred:
-                # Too common to find candidates on its own: only strengthens names found by rarer keys.
-                reached = members[found[members]]
-                if reached.size:
-                    slots = np.searchsorted(found_ids, reached)
-                    best[slots] = np.maximum(best[slots], gain)
-            total += best
+        best = _best_found(looked_up, _slots(self._name_count))
+        if best is None:
+            return _NO_IDS, _NO_GAINS
+        found_ids, best_by_group = best
+        self._add_common(looked_up, found_ids, best_by_group)
+        # Summed group by group: for every name 0.0 + best of group 0 + best of group 1 …, the same
+        # floating-point additions in the same order as before, so that equal names still tie exactly.
+        # (np.add.accumulate along the groups would add in that order too, but strided: slower.)
+        total = best_by_group[0].copy()
+        for row in best_by_group[1:]:
+            total += row
         return found_ids, total
 
+    def _add_common(
+        self, looked_up: list[_Lookup], found_ids: NDArray[np.intp], best_by_group: NDArray[np.float64]
+    ) -> None:
+        """Raise each found name's best gain per group to that of the group's common keys it has: too
+        common to find candidates on their own, they only strengthen names found by rarer keys."""
+        common = [
+            (group, bit, gain) for group, (_found, keys) in enumerate(looked_up) for _, gain, _, bit in keys
+        ]
+        if not common:
+            return
+        bits = np.array([bit for _group, bit, _gain in common])
+        # Per common key (row) and found name (column): the key's gain if the name has the key, else 0.0
+        # (which leaves the best gain as it is: gains are never negative).
+        has_key = self._common_bits[found_ids, bits[:, np.newaxis] >> 3] & _BIT_MASKS[bits & 7][:, np.newaxis]
+        gains = np.where(has_key, np.array([gain for _group, _bit, gain in common])[:, np.newaxis], 0.0)
+        for (group, _bit, _gain), key_gains in zip(common, gains, strict=True):
+            np.maximum(best_by_group[group], key_gains, out=best_by_group[group])
+
     def _token_lookup(self, token: Token, kind: NameKind) -> _Lookup:
-        # Query tokens repeat across queries (Muhammad, Abdul, Trading): their key lookups and merged
-        # postings are the same every time, so they are kept per interned token (uid) and query kind.
+        # Query tokens repeat across queries (Muhammad, Abdul, Trading): their key lookups are the same
+        # every time, so they are kept per interned token (uid) and query kind.
         cache_key = (token.uid, kind)
         found = self._lookups.get(cache_key)
         if found is None:
@@ -273,39 +307,31 @@ class ScreeningIndex:
         return found
 
     def _lookup(self, keys: list[str], weight: float) -> _Lookup:
-        """The best gain per name among the selective keys, and the common keys set aside for re-ranking."""
-        found_keys: list[tuple[float, NDArray[np.int32]]] = []
-        deferred: list[tuple[NDArray[np.int32], float, bool]] = []
+        """The postings of the selective keys with their gains, and the common keys set aside for re-ranking.
+        Not reduced to the best gain per name here: `_best_found` does that for all groups at once."""
+        selective: list[tuple[NDArray[np.int32], float]] = []
+        common: list[_Common] = []
+        offsets, log_idf = self._offsets, self._log_idf
         for key in keys:
-            ids = self._posting(key)
-            if ids is None or not ids.size:
+            number = self._keys.get(key)
+            if number is None:
                 continue
-            gain = KEY_QUALITY[key[0]] * weight * math.log(self._idf_base / len(ids))
-            is_initial = key[0] == "i"
-            if len(ids) > self._common_df or is_initial:  # initials only ever re-rank
-                deferred.append((ids, gain, is_initial))
-            else:
-                found_keys.append((gain, ids))
-        return self._best_gains(found_keys), tuple(deferred)
-
-    def _best_gains(self, found_keys: list[tuple[float, NDArray[np.int32]]]) -> _Gains:
-        """Name ids (sorted) and, for each, the best gain among the keys that found it."""
-        if not found_keys:
-            return _NO_IDS, _NO_GAINS
-        ranked = sorted(found_keys, key=lambda item: -item[0])  # best first: np.unique keeps the first
-        ids = np.concatenate([posting for _gain, posting in ranked])
-        gains = np.repeat([gain for gain, _posting in ranked], [len(posting) for _gain, posting in ranked])
-        unique, first = np.unique(ids, return_index=True)
-        return unique.astype(np.int32), gains[first]
+            start, end = offsets[number], offsets[number + 1]
+            if start == end:
+                continue
+            # The same arithmetic as KEY_QUALITY * weight * log(idf_base / size), the log taken at build.
+            gain = KEY_QUALITY[key[0]] * weight * log_idf[end - start]
+            bit = self._common_bit.get(number)
+            if bit is None:
+                selective.append((self._ids[start:end], gain))
+            else:  # initials and keys of many names only ever re-rank
+                common.append((self._ids[start:end], gain, key[0] == "i", bit))
+        return tuple(selective), tuple(common)
 
     def _keys_worth_looking_up(self, token: Token, kind: NameKind) -> list[str]:
-        keys = token_keys(token, kind)
-        if f"t:{token.latin}" in self._keys:
-            # A token the lists contain as such is no typo of theirs: its deletion keys would only pull
-            # in the neighbours of a known token (folded and phonetic keys still catch spelling variants).
-            own = f"d:{token.latin}"
-            keys = [key for key in keys if key[0] != "d" or key == own]
-        return keys
+        # A token the lists contain as such is no typo of theirs: its deletion keys would only pull in the
+        # neighbours of a known token (folded and phonetic keys still catch spelling variants).
+        return _token_keys(token, kind, deletions=f"t:{token.latin}" not in self._keys)
 
     def search(
         self, party: Party | PreparedParty, threshold: float, lists: Sequence[str] | None = None
@@ -336,7 +362,7 @@ def _merge(found: list[_Scored]) -> _Scored:
     if len(found) == 1:
         return found[0]
     if not found:
-        return np.zeros(0, dtype=np.int64), _NO_GAINS
+        return _NO_IDS, _NO_GAINS
     ids = np.unique(np.concatenate([name_ids for name_ids, _scores in found]))
     totals = np.zeros(ids.size, dtype=np.float64)
     for name_ids, scores in found:
@@ -344,12 +370,79 @@ def _merge(found: list[_Scored]) -> _Scored:
     return ids, totals
 
 
+def _slots(size: int) -> NDArray[np.intp]:
+    """A scratch array of at least `size` slots for the calling thread: allocated once, never cleared
+    (`_best_found` reads only slots it has just written)."""
+    slots: NDArray[np.intp] | None = getattr(_SCRATCH, "slots", None)
+    if slots is None or slots.size < size:
+        slots = _SCRATCH.slots = np.empty(size, dtype=np.intp)
+    return slots
+
+
+def _best_found(
+    looked_up: list[_Lookup], slots: NDArray[np.intp]
+) -> tuple[NDArray[np.intp], NDArray[np.float64]] | None:
+    """The names the selective keys found (when none: the members of the rarest common key), and per
+    group the best gain of each found name (0.0 where the group has none), or None if nothing is found.
+
+    One pass over all groups, without sorting: `np.maximum.at` takes the best gain whatever the order, so
+    the gains are exactly those of the best key per name and group (all gains are positive)."""
+    postings: list[NDArray[np.int32]] = []
+    gains: list[float] = []
+    groups: list[int] = []
+    for group, (selective, _common) in enumerate(looked_up):
+        for posting, gain in selective:
+            postings.append(posting)
+            gains.append(gain)
+            groups.append(group)
+    if not postings:
+        finder = _rarest_finder(looked_up)
+        if finder is None:
+            return None
+        # Only common tokens ("Muhammad Ali"): the rarest of them finds candidates after all.
+        group, members, gain = finder
+        best = np.zeros((len(looked_up), members.size), dtype=np.float64)
+        best[group] = gain
+        return members.astype(np.intp), best
+    # As platform integers: numpy would convert any other index array on every use.
+    ids = np.concatenate(postings).astype(np.intp)
+    sizes = np.array([posting.size for posting in postings])
+    # Distinct names: of a name's entries, the one whose number survives in its slot stands for it.
+    numbers = np.arange(ids.size)
+    slots[ids] = numbers
+    found_ids = ids[slots[ids] == numbers]
+    width = found_ids.size
+    slots[found_ids] = numbers[:width]
+    cells = slots[ids]
+    cells += np.repeat(np.array(groups) * width, sizes)
+    best = np.zeros((len(looked_up), width), dtype=np.float64)
+    np.maximum.at(best.reshape(-1), cells, np.repeat(np.array(gains), sizes))
+    return found_ids, best
+
+
+def _best_first(ids: NDArray[np.intp], ranked: NDArray[np.float64], limit: int) -> NDArray[np.intp]:
+    """Positions of the `limit` best names, best first; among equal scores the higher name id first (a
+    stable, reproducible order)."""
+    if limit > 0 and ranked.size > max(limit, _PARTITION_FROM):
+        # Only names scoring at least the limit-th best score can be among the best: sort those alone.
+        cut = ranked.size - limit
+        near = np.flatnonzero(ranked >= np.partition(ranked, cut)[cut])
+        return near[np.lexsort((ids[near], ranked[near]))[::-1][:limit]]
+    return np.lexsort((ids, ranked))[::-1][:limit]
+
+
+def _log_idf_table(idf_base: int, largest: int) -> list[float]:
+    """log(idf_base / size) for every posting size up to `largest` (index 0 unused), with `math.log`
+    as the query used to take it per key, so that gains stay bit-identical."""
+    return [0.0, *(math.log(idf_base / size) for size in range(1, largest + 1))]
+
+
 def _rarest_finder(looked_up: list[_Lookup]) -> tuple[int, NDArray[np.int32], float] | None:
     """(group, members, gain) of the least common non-initial key among the common ones, if any."""
     finders = [
         (group, members, gain)
-        for group, (_best, deferred) in enumerate(looked_up)
-        for members, gain, is_initial in deferred
+        for group, (_selective, common) in enumerate(looked_up)
+        for members, gain, is_initial, _bit in common
         if gain > 0.0 and not is_initial
     ]
     return min(finders, key=lambda item: len(item[1])) if finders else None
