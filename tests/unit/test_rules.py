@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime, tzinfo
 
 import pytest
 
@@ -130,6 +130,24 @@ def test_date_of_birth_130_years_before_29_february() -> None:
 def test_date_of_birth_defaults_to_the_real_today() -> None:
     with pytest.raises(ValueError, match="must not be in the future"):
         rules.check_date_of_birth(date(date.today().year + 1, 1, 1))
+
+
+def test_born_today_where_the_day_is_latest_is_accepted(monkeypatch: pytest.MonkeyPatch) -> None:
+    """At 10:30 UTC on 31 December it is already 1 January at UTC+14: a birth that day is real."""
+
+    class Clock(datetime):
+        @classmethod
+        def now(cls, tz: tzinfo | None = None) -> Clock:
+            return cls(2025, 12, 31, 10, 30, tzinfo=UTC)
+
+    monkeypatch.setattr(rules, "datetime", Clock)
+    assert rules.latest_date_anywhere() == date(2026, 1, 1)
+    assert rules.check_date_of_birth(date(2026, 1, 1)) == date(2026, 1, 1)
+    assert rules.check_year_month("2026-01") == "2026-01"
+    with pytest.raises(ValueError, match="must not be in the future"):
+        rules.check_date_of_birth(date(2026, 1, 2))
+    with pytest.raises(ValueError, match="must not be in the future"):
+        rules.check_year_month("2026-02")
 
 
 @pytest.mark.parametrize("value", ["2020-01", "1999-12", "2024-06"])

@@ -6,13 +6,16 @@ Wire schemas attach them to fields (so errors name the exact field path); domain
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 
 import phonenumbers
 import pycountry
 from email_validator import EmailNotValidError, validate_email
 
 MAX_AGE_YEARS = 130
+# The calendar runs furthest ahead at UTC+14 (Kiribati's Line Islands): someone born there today is born
+# "tomorrow" by a server's UTC clock, and must not be refused as born in the future.
+EARLIEST_ZONE_AHEAD = timedelta(hours=14)
 # ASCII digits only, and the whole value (`$` would also match before a trailing newline).
 NINE_DIGITS = re.compile(r"\d{9}", re.ASCII)
 YEAR_MONTH = re.compile(r"(\d{4})-(0[1-9]|1[0-2])", re.ASCII)
@@ -64,9 +67,16 @@ def check_state(value: str) -> str:
     return value.upper()
 
 
+def latest_date_anywhere() -> date:
+    """Today's date where it is latest on Earth: no real date after it has happened yet."""
+    return (datetime.now(UTC) + EARLIEST_ZONE_AHEAD).date()
+
+
 def check_date_of_birth(value: date, today: date | None = None) -> date:
-    today = today or date.today()
-    if value > today:
+    """`today`: tests fix it; by default dates up to today's date anywhere on Earth are accepted."""
+    latest = today or latest_date_anywhere()
+    today = today or datetime.now(UTC).date()
+    if value > latest:
         raise ValueError("must not be in the future")
     if value < _years_before(today, MAX_AGE_YEARS):
         raise ValueError(f"must be at most {MAX_AGE_YEARS} years ago")
@@ -77,7 +87,8 @@ def check_year_month(value: str) -> str:
     match = YEAR_MONTH.fullmatch(value)
     if not match:
         raise ValueError("must be YYYY-MM")
-    if (int(match.group(1)), int(match.group(2))) > (date.today().year, date.today().month):
+    latest = latest_date_anywhere()
+    if (int(match.group(1)), int(match.group(2))) > (latest.year, latest.month):
         raise ValueError("must not be in the future")
     return value
 
