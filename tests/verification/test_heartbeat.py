@@ -67,7 +67,6 @@ def test_a_job_held_while_the_thread_idles_is_renewed_in_time() -> None:
     wait_for(lambda: bool(renewals.of(2)))
     heartbeat.release()
     assert renewals.of(2)[0] - held_at >= INTERVAL * 0.9
-    assert renewals.of(1) == []  # released before its interval: never renewed
 
 
 def test_nothing_is_renewed_after_release() -> None:
