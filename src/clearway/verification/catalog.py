@@ -186,7 +186,7 @@ _REF_COLUMNS = (
     _DEFINITIONS.c.entity_type,
     _DEFINITIONS.c.lifecycle_phase,
 )
-_FIND_REF = select(*_REF_COLUMNS).where(*_WHERE).order_by(*_ORDER).limit(1)
+_FIND_REF = definition_lookup()
 _REF_BY_ID = select(*_REF_COLUMNS).where(_DEFINITIONS.c.id == bindparam("id"))
 _DOCUMENT = select(_DEFINITIONS.c.document).where(_DEFINITIONS.c.id == bindparam("id"))
 

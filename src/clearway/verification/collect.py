@@ -5,6 +5,7 @@ Also turns party rows into the engine's `SubjectFacts`."""
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -314,15 +315,10 @@ def collect_matchlist(
 
 # Duplicate look-ups: one statement per combination of the criteria a party has (email, phone,
 # identifiers, family name with date of birth), each built on first use and kept.
-_DUPLICATE_QUERIES: dict[tuple[bool, bool, bool, bool, bool], Select[Any]] = {}
-
-
-def _duplicate_query(key: tuple[bool, bool, bool, bool, bool]) -> Select[Any]:
-    """The look-up for (individual, email, phone, identifiers, born)."""
-    individual, email, phone, identifiers, born = key
-    query = _DUPLICATE_QUERIES.get(key)
-    if query is not None:
-        return query
+@functools.cache
+def _duplicate_query(
+    individual: bool, email: bool, phone: bool, identifiers: bool, born: bool
+) -> Select[Any]:
     table = _PERSONS if individual else _ORGANIZATIONS
     conditions: list[ColumnElement[bool]] = []
     if email:
@@ -356,13 +352,11 @@ def _duplicate_query(key: tuple[bool, bool, bool, bool, bool]) -> Select[Any]:
     # BitmapOr) instead of reading every party of the account. One account test outside the OR would
     # let the planner pick the account's index alone and filter its rows.
     account = table.c.account_id == bindparam("account_id")
-    query = (
+    return (
         select(*columns)
         .where(table.c.entity_id != bindparam("entity_id"), or_(*(and_(account, c) for c in conditions)))
         .limit(50)
     )
-    _DUPLICATE_QUERIES[key] = query
-    return query
 
 
 def collect_duplicates(
@@ -374,7 +368,7 @@ def collect_duplicates(
     if not (party.email or party.phone or identifiers or born):
         return ()
     query = _duplicate_query(
-        (party.is_individual, bool(party.email), bool(party.phone), bool(identifiers), born)
+        party.is_individual, bool(party.email), bool(party.phone), bool(identifiers), born
     )
     params: dict[str, Any] = {"account_id": context.account_id, "entity_id": party.entity_id}
     if party.email:

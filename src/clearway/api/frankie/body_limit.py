@@ -7,6 +7,7 @@ body sent without one (chunked) is read up to the ceiling, then refused or hande
 
 from __future__ import annotations
 
+from starlette.datastructures import Headers
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -49,11 +50,8 @@ class BodyLimitMiddleware:
 
 
 def _content_length(scope: Scope) -> int | None:
-    for name, value in scope.get("headers", []):
-        if name == b"content-length":
-            text = value.decode("latin-1").strip()
-            return int(text) if text.isdigit() else None
-    return None
+    text = Headers(scope=scope).get("content-length", "").strip()
+    return int(text) if text.isdigit() else None
 
 
 async def _read_at_most(receive: Receive, limit: int) -> bytes | None:
