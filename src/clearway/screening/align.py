@@ -327,18 +327,19 @@ def _glue_may_help(chosen: list[_Pair], q_count: int, c_count: int) -> bool:
 
 
 def _glued_both_ways(query: PreparedName, candidate: PreparedName, chosen: list[_Pair]) -> list[_Pair]:
-    """Glued pairs with the runs of either side. Runs that contain a token already matched strongly are
-    skipped, so a side needs two tokens not matched strongly; and runs without a symbol meet no token
-    unless the run's reach and the tokens' signatures share a bit: most pairs end with these tests."""
+    """Glued pairs with the runs of either side. A run that contains a token already matched strongly
+    must itself match strongly (see `_glued_pairs`), so a side needs a token not matched strongly; and
+    runs without a symbol meet no token unless the run's reach and the tokens' signatures share a bit:
+    most pairs end with these tests."""
     strong = [pair for pair in chosen if pair[0] >= SIM_SPELLING]
     busy_q = {i for pair in strong for i in pair[2]}
     busy_c = {j for pair in strong for j in pair[3]}
     pairs: list[_Pair] = []
-    if len(query.tokens) - len(busy_q) > 1 and (
+    if len(query.tokens) > max(1, len(busy_q)) and (
         query.glued_symbol_runs or query.glue_reach & candidate.token_signatures
     ):
         pairs = _glued_pairs(query, candidate, False, busy_q)
-    if len(candidate.tokens) - len(busy_c) > 1 and (
+    if len(candidate.tokens) > max(1, len(busy_c)) and (
         candidate.glued_symbol_runs or candidate.glue_reach & query.token_signatures
     ):
         pairs += _glued_pairs(candidate, query, True, busy_c)
@@ -391,7 +392,10 @@ def _positions(*names: PreparedName) -> tuple[tuple[int], ...]:
 
 def _glued_pairs(runs: PreparedName, singles: PreparedName, flipped: bool, busy: set[int]) -> list[_Pair]:
     """Runs of adjacent tokens on one side glued together, against single tokens of the other side.
-    Runs that contain a `busy` token (matched strongly) are skipped. Without a shared symbol a run only
+    A run that contains a `busy` token (one matched strongly) is kept only if it matches strongly too: then
+    it may take the place of that pair ("Zaki Izzat Zaki" against "ZakiIzzat Zaki": the first "zaki" is
+    glued to "izzat", and the second meets "zaki"), because the greedy choice ranks an equally similar
+    glued pair, heavier, first. Without a shared symbol a run only
     meets tokens with its first letter and a length within GLUE_LENGTH_GAP of its own: unless one run
     does (`glue_reach`), only the runs with a symbol are tried. Pairs come in the order of a full scan."""
     pairs: list[_Pair] = []
@@ -400,8 +404,7 @@ def _glued_pairs(runs: PreparedName, singles: PreparedName, flipped: bool, busy:
     numbers = range(len(glued_runs)) if runs.glue_reach & targets else runs.glued_symbol_runs
     for number in numbers:
         start, end, glued, symbols = glued_runs[number]
-        if busy and not busy.isdisjoint(range(start, end + 1)):
-            continue
+        least = SIM_SPELLING if busy and not busy.isdisjoint(range(start, end + 1)) else MIN_TOKEN_SIM
         initial, length = glued[0], len(glued)
         for j, single in enumerate(single_tokens):
             latin = single.latin
@@ -412,7 +415,7 @@ def _glued_pairs(runs: PreparedName, singles: PreparedName, flipped: bool, busy:
             elif far or latin[0] != initial:
                 continue
             sim = _glued_similarity(glued, symbols, single)
-            if sim < MIN_TOKEN_SIM:
+            if sim < least:
                 continue
             run = tuple(range(start, end + 1))
             mass = (sum(tokens[k].weight for k in run) + single.weight) / 2

@@ -25,6 +25,7 @@ ALGORITHM_VERSION = "clearway-match/1.2"
 DEFAULT_THRESHOLD = 0.80
 WEAK_ALIAS_FACTOR = 0.95  # low-quality aliases ("Abu Muhammad") identify less than real names
 _ROUNDING = 1e-4  # scores are rounded to 4 places: a bound must not cut what rounding would lift
+_GENERIC = NameKind.GENERIC  # read once: an enum member lookup goes through the metaclass
 
 _KIND_BY_SCHEMA = {
     EntrySchema.PERSON: NameKind.PERSON,
@@ -57,15 +58,17 @@ class PreparedParty:
 
     party: Party
     _names: dict[NameKind, tuple[PreparedName, ...]] = field(default_factory=dict)
+    # The party's kind, read once: scoring asks for it per candidate name, and deriving it from the
+    # schema string each time cost more than some of the comparisons.
+    kind: NameKind = field(init=False)
 
-    @property
-    def kind(self) -> NameKind:
-        return self.party.kind
+    def __post_init__(self) -> None:
+        self.kind = self.party.kind
 
     def names_for(self, candidate_kind: NameKind) -> tuple[PreparedName, ...]:
         # An unknown-kind query against a person entry is read as a person name (titles stripped, common
         # given names down-weighted), against a company as a company name (legal forms set aside).
-        kind = candidate_kind if self.kind == NameKind.GENERIC else self.kind
+        kind = candidate_kind if self.kind == _GENERIC else self.kind
         names = self._names.get(kind)
         if names is None:
             raw = (self.party.name, *self.party.aliases)

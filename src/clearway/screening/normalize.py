@@ -17,7 +17,7 @@ from enum import StrEnum
 from functools import lru_cache
 
 from rapidfuzz.distance import OSA
-from rigour.names import NamePart, NamePartTag, NameTypeTag, analyze_names
+from rigour.names import NamePart, NamePartTag, NameTypeTag, Symbol, analyze_names
 from rigour.text import metaphone
 
 from clearway.screening import vocabulary
@@ -187,13 +187,27 @@ def _prepare_cached(text: str, kind: NameKind) -> PreparedName:
     part_symbols: dict[int, set[str]] = {}
     phrase_spans: list[tuple[int, int, str]] = []
     for span in name.spans:
-        symbol = f"{span.symbol.category.value}:{span.symbol.id}"
-        indexes = [p.index for p in span.parts]
-        if len(indexes) == 1:
-            part_symbols.setdefault(indexes[0], set()).add(symbol)
+        symbol = _symbol_text(span.symbol)
+        parts = span.parts
+        if len(parts) == 1:
+            part_symbols.setdefault(parts[0].index, set()).add(symbol)
         else:
+            indexes = [p.index for p in parts]
             phrase_spans.append((min(indexes), max(indexes), symbol))
     return _assemble(text, kind, name.parts, part_symbols, phrase_spans)
+
+
+_symbol_texts: dict[Symbol, str] = {}
+
+
+def _symbol_text(symbol: Symbol) -> str:
+    """ "CATEGORY:ID" of a rigour symbol. Every attribute read of a rigour object builds a new Python
+    object in native code: one dictionary look-up (symbols hash by value) replaces four of them. The
+    dictionary holds at most one text per symbol of rigour's tables that names have used."""
+    text = _symbol_texts.get(symbol)
+    if text is None:
+        text = _symbol_texts[symbol] = f"{symbol.category.value}:{symbol.id}"
+    return text
 
 
 def _assemble(
