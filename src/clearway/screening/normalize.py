@@ -17,7 +17,7 @@ from enum import StrEnum
 from functools import lru_cache
 
 from rapidfuzz.distance import OSA
-from rigour.names import NamePart, NamePartTag, NameTypeTag, Symbol, analyze_names
+from rigour.names import Name, NamePart, NamePartTag, NameTypeTag, Symbol, analyze_names
 from rigour.text import metaphone
 
 from clearway.screening import vocabulary
@@ -180,10 +180,9 @@ def _prepare_cached(text: str, kind: NameKind) -> PreparedName:
         text = transliterate_words(text)
     elif "ال" in text:
         text = _ARABIC_ARTICLE.sub("ال ", text)
-    analysed = analyze_names(_TAG_BY_KIND[kind], [text], consolidate=False, phonetics=False, numerics=False)
-    if not analysed:
+    name = _analysed(text, kind)
+    if name is None:
         return _empty(text, kind)
-    name = next(iter(analysed))
     part_symbols: dict[int, set[str]] = {}
     phrase_spans: list[tuple[int, int, str]] = []
     for span in name.spans:
@@ -195,6 +194,61 @@ def _prepare_cached(text: str, kind: NameKind) -> PreparedName:
             indexes = [p.index for p in parts]
             phrase_spans.append((min(indexes), max(indexes), symbol))
     return _assemble(text, kind, name.parts, part_symbols, phrase_spans)
+
+
+def _analysed(text: str, kind: NameKind) -> Name | None:
+    """rigour's analysis of `text`; for a company, of `text` with its misspelt legal-form words spelled
+    right when rigour then finds more legal-form parts (and only then: other corrections would show
+    words the name does not contain)."""
+    tag = _TAG_BY_KIND[kind]
+    analysed = analyze_names(tag, [text], consolidate=False, phonetics=False, numerics=False)
+    name = next(iter(analysed), None)
+    if kind not in _MAY_HAVE_LEGAL_FORMS or name is None:
+        return name
+    spelled = _with_legal_spellings(text)
+    if spelled is text:
+        return name
+    corrected = next(iter(analyze_names(tag, [spelled], consolidate=False, phonetics=False, numerics=False)))
+    return corrected if _legal_part_count(corrected) > _legal_part_count(name) else name
+
+
+def _legal_part_count(name: Name) -> int:
+    return sum(1 for part in name.parts if part.tag == NamePartTag.LEGAL)
+
+
+_MAY_HAVE_LEGAL_FORMS = frozenset({NameKind.ORGANIZATION, NameKind.GENERIC})
+_WORD = re.compile(r"[^\W\d_]+")
+# Words that make a neighbouring misspelt legal-form word part of a legal form ("Joint Stock Ocmpany").
+_LEGAL_CONTEXT = (
+    vocabulary.LEGAL_WORDS
+    | vocabulary.LEGAL_FORM_SPELLINGS
+    | frozenset({"joint", "stock", "liability", "public", "private", "closed", "open"})
+)
+
+
+# Words one edit from a legal-form spelling that are words in their own right ("society" / "societa").
+_WORDS_NEAR_LEGAL_FORMS = frozenset({"society", "societies"})
+
+
+def _with_legal_spellings(text: str) -> str:
+    """`text` with misspelt legal-form words spelled right ("Open Joint Stock Ocmpany", "Transport
+    Limitde"), so that rigour's legal-form table recognises the form instead of leaving four words a
+    correctly spelled name lacks. Only a word at the end of the name or next to another legal-form word
+    is corrected: elsewhere a word one edit from a legal form ("Limiter Logistics") is a name."""
+    words = list(_WORD.finditer(text))
+    lowered = [word.group().casefold() for word in words]
+    pieces: list[str] = []
+    copied = 0
+    for position, word in enumerate(lowered):
+        spelling = _legal_spelling(word)
+        if spelling is None or word in _WORDS_NEAR_LEGAL_FORMS:
+            continue
+        neighbours = lowered[max(0, position - 1) : position] + lowered[position + 1 : position + 2]
+        if position == len(lowered) - 1 or not _LEGAL_CONTEXT.isdisjoint(neighbours):
+            found = words[position]
+            pieces += [text[copied : found.start()], spelling]
+            copied = found.end()
+    return "".join(pieces) + text[copied:] if pieces else text
 
 
 _symbol_texts: dict[Symbol, str] = {}
@@ -541,13 +595,26 @@ MIN_MISSPELT_LEGAL_FORM = 6  # shorter forms (ltda, corp) are too close to real 
 
 
 def _misspelt_legal_form(latin: str) -> bool:
-    if len(latin) < MIN_MISSPELT_LEGAL_FORM:
-        return False
-    return any(
-        form[0] == latin[0] and abs(len(form) - len(latin)) <= 1
-        and OSA.distance(form, latin, score_cutoff=1) <= 1
-        for form in vocabulary.LEGAL_FORM_SPELLINGS
+    """A legal-form word, spelled right or one edit away (see `_legal_spelling`)."""
+    return latin in vocabulary.LEGAL_FORM_SPELLINGS or _legal_spelling(latin) is not None
+
+
+_LEGAL_FORM_SPELLINGS = tuple(sorted(vocabulary.LEGAL_FORM_SPELLINGS))  # a fixed order: the first wins
+
+
+@lru_cache(maxsize=100_000)
+def _legal_spelling(word: str) -> str | None:
+    """The legal-form word (`vocabulary.LEGAL_FORM_SPELLINGS`) that `word` is a misspelling of: one edit
+    away, same initial, long enough not to be a name; None for a correct spelling or any other word."""
+    if len(word) < MIN_MISSPELT_LEGAL_FORM or word in vocabulary.LEGAL_FORM_SPELLINGS:
+        return None
+    close = (
+        form
+        for form in _LEGAL_FORM_SPELLINGS
+        if form[0] == word[0] and abs(len(form) - len(word)) <= 1
+        and OSA.distance(form, word, score_cutoff=1) <= 1
     )  # fmt: skip
+    return next(close, None)
 
 
 @lru_cache(maxsize=1)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from clearway.screening.compare import DEFAULT_THRESHOLD, compare_names
+from clearway.screening.normalize import _with_legal_spellings
 
 P, C, E = "Person", "Company", "LegalEntity"
 
@@ -67,6 +68,13 @@ MATCHES = [
         P,
     ),
     ("unknown schema", "Banco Nacional de Cuba", "BANCO NACIONAL DE CUBA", E),
+    # The typo broke the legal form "Open Joint Stock Company": read as misspelt, it is the form again.
+    (
+        "misspelt word of a legal form",
+        "Open Joint Stock Company Commercial Bank Verkhnevolzhsky",
+        "Open Joint Stock Compnay Commercial Bank Verkhnevolzhsky",
+        C,
+    ),
 ]
 
 NON_MATCHES = [
@@ -144,3 +152,23 @@ def test_explanation_of_a_conflict() -> None:
     assert match.explanation.unmatched_query == ("john",)
     assert match.explanation.unmatched_candidate == ("james",)
     assert match.score == 0.5
+
+
+@pytest.mark.parametrize(
+    ("name", "spelled"),
+    [
+        ("Open Joint Stock Compnay Bank", "Open Joint Stock company Bank"),
+        ("Transport Limitde", "Transport limited"),
+        ("Limiter Logistics", "Limiter Logistics"),  # first word, no legal word beside it: a name
+        ("Islamic Heritage Society", "Islamic Heritage Society"),  # a word, though one edit from "societa"
+        ("Acme Ltd", "Acme Ltd"),
+    ],
+)
+def test_misspelt_legal_form_words_are_spelled_right_for_analysis(name: str, spelled: str) -> None:
+    assert _with_legal_spellings(name) == spelled
+
+
+def test_a_correction_that_finds_no_legal_form_is_not_shown() -> None:
+    # "Compayn" read as "company" finds no legal form here: the token stays as written.
+    match = compare_names("Bandar Imam Petrochemical Compayn", "Bandar Imam Petrochemical Company", C)
+    assert "compayn" in {part.query for part in match.explanation.parts}
