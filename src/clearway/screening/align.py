@@ -335,11 +335,11 @@ def _glued_both_ways(query: PreparedName, candidate: PreparedName, chosen: list[
     busy_q = {i for pair in strong for i in pair[2]}
     busy_c = {j for pair in strong for j in pair[3]}
     pairs: list[_Pair] = []
-    if len(query.tokens) > max(1, len(busy_q)) and (
+    if len(query.tokens) - len(busy_q) > 1 and (
         query.glued_symbol_runs or query.glue_reach & candidate.token_signatures
     ):
         pairs = _glued_pairs(query, candidate, False, busy_q)
-    if len(candidate.tokens) > max(1, len(busy_c)) and (
+    if len(candidate.tokens) - len(busy_c) > 1 and (
         candidate.glued_symbol_runs or candidate.glue_reach & query.token_signatures
     ):
         pairs += _glued_pairs(candidate, query, True, busy_c)
@@ -402,9 +402,19 @@ def _glued_pairs(runs: PreparedName, singles: PreparedName, flipped: bool, busy:
     tokens, single_tokens, glued_runs = runs.tokens, singles.tokens, runs.glued
     targets = singles.token_signatures
     numbers = range(len(glued_runs)) if runs.glue_reach & targets else runs.glued_symbol_runs
+    latins: set[str] | None = None
     for number in numbers:
         start, end, glued, symbols = glued_runs[number]
-        least = SIM_SPELLING if busy and not busy.isdisjoint(range(start, end + 1)) else MIN_TOKEN_SIM
+        if busy and not busy.isdisjoint(range(start, end + 1)):
+            # Only a strong match may take the place of a strong pair. Tested on the whole run first:
+            # is it written as a token of the other side (a set look-up), or does it have a symbol?
+            if latins is None:
+                latins = {single.latin for single in single_tokens}
+            if not symbols and glued not in latins:
+                continue
+            least = SIM_SPELLING
+        else:
+            least = MIN_TOKEN_SIM
         initial, length = glued[0], len(glued)
         for j, single in enumerate(single_tokens):
             latin = single.latin

@@ -1,7 +1,8 @@
 """Generated variants of real list names, to measure the candidate recall of the index (tests and bench).
 
-Each kind mimics how a name reaches a screening system differently from the list: a typo, the tokens
-reordered, a middle name dropped, a given name reduced to its initial, or the name written in Cyrillic
+Each kind mimics how a name reaches a screening system differently from the list: a typo or two, the
+tokens reordered or in register form ("SURNAME, Given"), two words glued together, a title added, a middle
+name dropped, a given name reduced to its initial, or the name written in Cyrillic
 the way a Russian speaker would spell it (English digraphs first mapped to their sounds, then ICU's
 Latin→Cyrillic transform), so that the index must transliterate it back.
 """
@@ -26,24 +27,34 @@ _SOFT_C = re.compile(r"c(?=[eiy])")
 
 
 def typo(name: str, rng: random.Random) -> str | None:
+    return _typos(name, rng, 1)
+
+
+def two_typos(name: str, rng: random.Random) -> str | None:
+    """A typo in each of two tokens."""
+    return _typos(name, rng, 2)
+
+
+def _typos(name: str, rng: random.Random, count: int) -> str | None:
     tokens = name.split()
     long_enough = [i for i, t in enumerate(tokens) if len(t) >= 5]
-    if not long_enough:
+    if len(long_enough) < count:
         return None
-    i = rng.choice(long_enough)
-    token = tokens[i]
+    for i in rng.sample(long_enough, count) if count > 1 else [rng.choice(long_enough)]:
+        tokens[i] = _typo_in(tokens[i], rng)
+    return " ".join(tokens)
+
+
+def _typo_in(token: str, rng: random.Random) -> str:
     pos = rng.randrange(1, len(token) - 1)
     edit = rng.choice(("substitute", "delete", "transpose", "insert"))
     if edit == "substitute":
-        token = token[:pos] + rng.choice("aeioulnrst") + token[pos + 1 :]
-    elif edit == "delete":
-        token = token[:pos] + token[pos + 1 :]
-    elif edit == "transpose":
-        token = token[:pos] + token[pos + 1] + token[pos] + token[pos + 2 :]
-    else:
-        token = token[:pos] + rng.choice("aeioulnrst") + token[pos:]
-    tokens[i] = token
-    return " ".join(tokens)
+        return token[:pos] + rng.choice("aeioulnrst") + token[pos + 1 :]
+    if edit == "delete":
+        return token[:pos] + token[pos + 1 :]
+    if edit == "transpose":
+        return token[:pos] + token[pos + 1] + token[pos] + token[pos + 2 :]
+    return token[:pos] + rng.choice("aeioulnrst") + token[pos:]
 
 
 def reorder(name: str, rng: random.Random) -> str | None:
@@ -68,6 +79,28 @@ def initial(name: str, rng: random.Random) -> str | None:
     return " ".join([tokens[0][0] + ".", *tokens[1:]])
 
 
+def glued(name: str, rng: random.Random) -> str | None:
+    """Two adjacent words written as one ("Abdul Rahman" → "AbdulRahman")."""
+    tokens = name.replace(",", " ").split()
+    if len(tokens) < 3:
+        return None
+    i = rng.randrange(len(tokens) - 1)
+    tokens[i : i + 2] = [tokens[i] + tokens[i + 1]]
+    return " ".join(tokens)
+
+
+def surname_first(name: str, rng: random.Random) -> str | None:
+    """The register form: "SURNAME, Given Names"."""
+    tokens = name.replace(",", " ").split()
+    if len(tokens) < 2:
+        return None
+    return f"{tokens[-1].upper()}, {' '.join(tokens[:-1])}"
+
+
+def with_title(name: str, rng: random.Random) -> str | None:
+    return f"{rng.choice(('Mr.', 'Dr.', 'Sheikh', 'Mrs', 'General', 'Haji'))} {name}"
+
+
 def cyrillic(name: str, rng: random.Random) -> str | None:
     if not name.isascii() or (" " not in name.strip() and len(name) <= 5):
         return None  # acronyms ("IRGC") are not transliterated letter by letter
@@ -86,8 +119,14 @@ PERSON_VARIANTS: dict[str, Callable[[str, random.Random], str | None]] = {
     "drop_middle": drop_middle,
     "initial": initial,
     "cyrillic": cyrillic,
+    "two_typos": two_typos,
+    "glued": glued,
+    "surname_first": surname_first,
+    "title": with_title,
 }
 ORGANIZATION_VARIANTS: dict[str, Callable[[str, random.Random], str | None]] = {
     "typo": typo,
     "cyrillic": cyrillic,
+    "two_typos": two_typos,
+    "glued": glued,
 }
