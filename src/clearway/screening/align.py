@@ -328,7 +328,7 @@ def _glue_may_help(chosen: list[_Pair], q_count: int, c_count: int) -> bool:
 
 def _glued_both_ways(query: PreparedName, candidate: PreparedName, chosen: list[_Pair]) -> list[_Pair]:
     """Glued pairs with the runs of either side. A run that contains a token already matched strongly
-    must itself match strongly (see `_glued_pairs`), so a side needs a token not matched strongly; and
+    must itself match strongly (see `_glued_pairs`), and a side needs two tokens not matched strongly; and
     runs without a symbol meet no token unless the run's reach and the tokens' signatures share a bit:
     most pairs end with these tests."""
     strong = [pair for pair in chosen if pair[0] >= SIM_SPELLING]
@@ -392,12 +392,13 @@ def _positions(*names: PreparedName) -> tuple[tuple[int], ...]:
 
 def _glued_pairs(runs: PreparedName, singles: PreparedName, flipped: bool, busy: set[int]) -> list[_Pair]:
     """Runs of adjacent tokens on one side glued together, against single tokens of the other side.
-    A run that contains a `busy` token (one matched strongly) is kept only if it matches strongly too: then
-    it may take the place of that pair ("Zaki Izzat Zaki" against "ZakiIzzat Zaki": the first "zaki" is
-    glued to "izzat", and the second meets "zaki"), because the greedy choice ranks an equally similar
-    glued pair, heavier, first. Without a shared symbol a run only
-    meets tokens with its first letter and a length within GLUE_LENGTH_GAP of its own: unless one run
-    does (`glue_reach`), only the runs with a symbol are tried. Pairs come in the order of a full scan."""
+    A run that contains a `busy` token (one matched strongly) is kept only if it is written as a token of
+    the other side or shares a symbol with one, and matches strongly: then it may take the place of that
+    pair ("Zaki Izzat Zaki" against "ZakiIzzat Zaki": the first "zaki" is glued to "izzat", and the second
+    meets "zaki"), because the greedy choice ranks an equally similar glued pair, heavier, first.
+    Without a shared symbol a run only meets tokens with its first letter and a length within
+    GLUE_LENGTH_GAP of its own: unless one run does (`glue_reach`), only the runs with a symbol are tried.
+    Pairs come in the order of a full scan."""
     pairs: list[_Pair] = []
     tokens, single_tokens, glued_runs = runs.tokens, singles.tokens, runs.glued
     targets = singles.token_signatures
