@@ -197,23 +197,46 @@ def _prepare_cached(text: str, kind: NameKind) -> PreparedName:
 
 
 def _analysed(text: str, kind: NameKind) -> Name | None:
-    """rigour's analysis of `text`; for a company, of `text` with its misspelt legal-form words spelled
-    right when rigour then finds more legal-form parts (and only then: other corrections would show
-    words the name does not contain)."""
+    """rigour's analysis of `text`. For a company, legal forms spoilt by a typo or a missing space are
+    repaired first (`_with_legal_forms_repaired`), and the repair is kept only if rigour then reads more of
+    the name as legal form: otherwise the explanation would show words the name does not contain."""
     tag = _TAG_BY_KIND[kind]
     analysed = analyze_names(tag, [text], consolidate=False, phonetics=False, numerics=False)
     name = next(iter(analysed), None)
     if kind not in _MAY_HAVE_LEGAL_FORMS or name is None:
         return name
-    spelled = _with_legal_spellings(text)
-    if spelled is text:
+    repaired_text = _with_legal_forms_repaired(text)
+    if repaired_text == text:
         return name
-    corrected = next(iter(analyze_names(tag, [spelled], consolidate=False, phonetics=False, numerics=False)))
-    return corrected if _legal_part_count(corrected) > _legal_part_count(name) else name
+    repaired = analyze_names(tag, [repaired_text], consolidate=False, phonetics=False, numerics=False)
+    better = next(iter(repaired), None)
+    return better if better is not None and _reads_more_legal_form(better, name) else name
 
 
-def _legal_part_count(name: Name) -> int:
-    return sum(1 for part in name.parts if part.tag == NamePartTag.LEGAL)
+def _reads_more_legal_form(repaired: Name, original: Name) -> bool:
+    """More legal-form parts, or fewer other parts without more of them ("S.A. DEC.V." → "S.A. de C.V.")."""
+    legal, other = _legal_and_other_parts(repaired)
+    original_legal, original_other = _legal_and_other_parts(original)
+    return other <= original_other and (legal > original_legal or other < original_other)
+
+
+def _legal_and_other_parts(name: Name) -> tuple[int, int]:
+    legal = sum(1 for part in name.parts if part.tag == NamePartTag.LEGAL)
+    return legal, len(name.parts) - legal
+
+
+def _with_legal_forms_repaired(text: str) -> str:
+    return _with_legal_spellings(_GLUED_LEGAL_FORM.sub(" ", text))
+
+
+# A legal form written without the space before it: "Inversiones AguilaLtda.", "Meybar S.A.S." written
+# "MeybarS.A.S.", "S.A. DeC.V.". Dotted forms after two letters or more; word forms, which could end an
+# ordinary word, only as the whole tail of a word of four letters or more that no word ends with.
+_GLUED_LEGAL_FORM = re.compile(
+    r"(?<=[^\W\d_]{2})(?=(?:s\.a\.s|s\.a\.c|s\.a|s\.c|l\.l\.c|c\.v|s\.r\.l|s\.l|b\.v|n\.v)\.(?!\w))"
+    r"|(?<=[^\W\d_]{4})(?=(?:ltda|limitada|limited|ltd|llc|gmbh)(?![^\W\d_]))",
+    re.IGNORECASE,
+)
 
 
 _MAY_HAVE_LEGAL_FORMS = frozenset({NameKind.ORGANIZATION, NameKind.GENERIC})

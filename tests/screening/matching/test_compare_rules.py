@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from clearway.screening.compare import DEFAULT_THRESHOLD, compare_names
-from clearway.screening.normalize import _with_legal_spellings
+from clearway.screening.normalize import _with_legal_forms_repaired, _with_legal_spellings
 
 P, C, E = "Person", "Company", "LegalEntity"
 
@@ -75,6 +75,9 @@ MATCHES = [
         "Open Joint Stock Compnay Commercial Bank Verkhnevolzhsky",
         C,
     ),
+    ("legal form written without a space", "Inversiones Aguila Ltda.", "Inversiones AguilaLtda.", C),
+    ("dotted legal form written without a space", "Goody Pet S.A.S.", "Goody PetS.A.S.", C),
+    ("legal form split wrongly", "Bona-Habitat, S.A. de C.V.", "Bona-Habitat S.A. deC.V.", C),
 ]
 
 NON_MATCHES = [
@@ -166,6 +169,21 @@ def test_explanation_of_a_conflict() -> None:
 )
 def test_misspelt_legal_form_words_are_spelled_right_for_analysis(name: str, spelled: str) -> None:
     assert _with_legal_spellings(name) == spelled
+
+
+@pytest.mark.parametrize(
+    ("name", "repaired"),
+    [
+        ("Inversiones AguilaLtda.", "Inversiones Aguila Ltda."),
+        ("Meybar IndustriesS.A.S.", "Meybar Industries S.A.S."),
+        ("Tourism WorksLLC", "Tourism Works LLC"),
+        ("Unlimited Power", "Unlimited Power"),  # "limited" ends a word of two letters more: a word
+        ("Mexico Telco", "Mexico Telco"),  # "co" is no form this looks for
+        ("U.S.A. Trading", "U.S.A. Trading"),
+    ],
+)
+def test_glued_legal_forms_are_split_off_for_analysis(name: str, repaired: str) -> None:
+    assert _with_legal_forms_repaired(name) == repaired
 
 
 def test_a_correction_that_finds_no_legal_form_is_not_shown() -> None:
