@@ -20,6 +20,7 @@ from clearway.interpreter import freeze_long_lived
 from clearway.screening.compare import DEFAULT_THRESHOLD, Party, compare_names
 from clearway.screening.inputs import parse_birth_date, parse_country, parse_schema, party_from_row
 from clearway.screening.normalize import warm_up
+from clearway.screening.parallel import map_in_order, usable_cores
 from clearway.screening.service import ScreeningResult, ScreeningService, party_to_dict
 
 T = TypeVar("T")
@@ -41,6 +42,7 @@ def compare_command(
     ),
     output_path: Path = typer.Option(..., "--output", help="The same rows plus `score` and `match`."),
     threshold: float = typer.Option(DEFAULT_THRESHOLD, help="Score at or above which `match` is true."),
+    workers: int = typer.Option(usable_cores(), "--workers", min=1, help="Processes (default: all CPUs)."),
 ) -> None:
     """Score name pairs with the matcher (the evaluation interface)."""
     fieldnames, rows = _read_csv(input_path, PAIR_COLUMNS)
@@ -48,15 +50,20 @@ def compare_command(
         warm_up()
     freeze_long_lived()
     out_fields = [*fieldnames, *(c for c in ("score", "match") if c not in fieldnames)]
+    pairs = [(row.get("name1") or "", row.get("name2") or "", row.get("schema")) for row in rows]
+    scores = map_in_order(_pair_score, pairs, workers)
     with _open_output(output_path) as handle, _progress() as progress:
         writer = csv.DictWriter(handle, fieldnames=out_fields, extrasaction="ignore")
         writer.writeheader()
         task = progress.add_task("scoring pairs", total=len(rows))
-        for row in rows:
-            match = compare_names(row.get("name1") or "", row.get("name2") or "", row.get("schema"))
-            writer.writerow({**row, "score": f"{match.score:.4f}", "match": _bool(match.score >= threshold)})
+        for row, score in zip(rows, scores, strict=True):
+            writer.writerow({**row, "score": f"{score:.4f}", "match": _bool(score >= threshold)})
             progress.advance(task)
     err_console.print(f"scored {len(rows)} pairs → {output_path}", highlight=False)
+
+
+def _pair_score(pair: tuple[str, str, str | None]) -> float:
+    return compare_names(*pair).score
 
 
 def screen_command(
@@ -71,6 +78,9 @@ def screen_command(
         None, "--batch", help="CSV: full_name[,date_of_birth,nationality,schema]."
     ),
     output: Path | None = typer.Option(None, "--output", help="With --batch: JSON lines, one per input row."),
+    workers: int = typer.Option(
+        usable_cores(), "--workers", min=1, help="With --batch: processes (default: all CPUs)."
+    ),
 ) -> None:
     """Screen a party (or a CSV batch) against the active lists of the configured database."""
     if not 0.0 <= threshold <= 1.0:
@@ -81,7 +91,7 @@ def screen_command(
             fail("give either NAME or --batch, not both")
         if output is None:
             fail("--batch needs --output HITS.jsonl")
-        _screen_batch(batch, output, lists, threshold)
+        _screen_batch(batch, output, lists, threshold, workers)
         return
     if not name or not name.strip():
         fail("give a NAME to screen, or --batch INPUT.csv --output HITS.jsonl")
@@ -106,7 +116,7 @@ def _party(name: str, schema: str, dob: str | None, countries: list[str]) -> Par
         fail(_domain_message(exc))
 
 
-def _screen_batch(batch: Path, output: Path, lists: list[str] | None, threshold: float) -> None:
+def _screen_batch(batch: Path, output: Path, lists: list[str] | None, threshold: float, workers: int) -> None:
     _fieldnames, rows = _read_csv(batch, BATCH_COLUMNS)
     parties: list[Party] = []
     for number, row in enumerate(rows, start=1):
@@ -115,7 +125,7 @@ def _screen_batch(batch: Path, output: Path, lists: list[str] | None, threshold:
         except DomainError as exc:
             fail(f"{batch}: row {number}: {_domain_message(exc)}")
     service = _service()
-    results = _screened(lambda: service.screen_many(parties, lists, threshold))
+    results = _screened(lambda: service.screen_many(parties, lists, threshold, workers=workers))
     with _open_output(output) as handle, _progress() as progress:
         task = progress.add_task("screening", total=len(parties))
         for number, result in enumerate(_checked(results), start=1):

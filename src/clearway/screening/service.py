@@ -7,6 +7,7 @@ it runs at most every `refresh_interval` seconds (and on `refresh()`), not on ev
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import threading
@@ -28,6 +29,8 @@ from clearway.screening.index import IndexHit, ScreeningIndex
 from clearway.screening.lists.service import active_entries, active_versions
 from clearway.screening.match import Explanation
 from clearway.screening.models import GLOBAL_SCOPE, ScreeningList, ScreeningListVersion
+from clearway.screening.normalize import warm_up
+from clearway.screening.parallel import map_in_order
 
 DEFAULT_REFRESH_INTERVAL = 5.0
 INDEX_FORMAT = 6  # bump when the saved index's layout changes
@@ -109,6 +112,28 @@ def screen_index(
     threshold: float | None = None,
 ) -> ScreeningResult:
     """Screen one party against an index (no database): the pure part of `ScreeningService.screen`."""
+    return screen_checked(index, versions, party, lists, checked_threshold(versions, lists, threshold))
+
+
+def screen_batch(
+    index: ScreeningIndex,
+    versions: Mapping[str, int],
+    parties: Sequence[Party],
+    lists: Sequence[str] | None,
+    threshold: float,
+    workers: int = 1,
+) -> Iterator[ScreeningResult]:
+    """`screen_checked` over a batch, in input order, on up to `workers` processes."""
+    if workers > 1:
+        warm_up()  # rigour's tables built once here, shared by the forked workers
+    task = functools.partial(screen_checked, index, versions, lists=lists, threshold=threshold)
+    return map_in_order(task, parties, workers)
+
+
+def checked_threshold(
+    versions: Mapping[str, int], lists: Sequence[str] | None, threshold: float | None
+) -> float:
+    """The threshold to screen at, once `lists` and `threshold` are known to be valid (else InvalidInput)."""
     limit = DEFAULT_THRESHOLD if threshold is None else threshold
     if not 0.0 <= limit <= 1.0:
         raise InvalidInput("threshold", f"must be between 0 and 1, got {limit}")
@@ -116,9 +141,20 @@ def screen_index(
         unknown = sorted(set(lists) - set(versions))
         if unknown:
             raise InvalidInput("lists", f"no active list named {', '.join(unknown)}")
-    hits = tuple(Hit.from_index(hit) for hit in index.search(party, limit, lists))
+    return limit
+
+
+def screen_checked(
+    index: ScreeningIndex,
+    versions: Mapping[str, int],
+    party: Party,
+    lists: Sequence[str] | None,
+    threshold: float,
+) -> ScreeningResult:
+    """`screen_index` with `lists` and `threshold` already checked (`checked_threshold`)."""
+    hits = tuple(Hit.from_index(hit) for hit in index.search(party, threshold, lists))
     used = {name: version for name, version in versions.items() if lists is None or name in lists}
-    return ScreeningResult(party, hits, limit, used)
+    return ScreeningResult(party, hits, threshold, used)
 
 
 @dataclass
@@ -157,11 +193,14 @@ class ScreeningService:
         lists: Sequence[str] | None = None,
         threshold: float | None = None,
         account_id: str | None = None,
+        workers: int = 1,
     ) -> Iterator[ScreeningResult]:
-        """Screen a batch against one consistent index (the versions are checked once, up front)."""
+        """Screen a batch against one consistent index (the versions are checked once, up front), in
+        input order; with `workers` > 1 on that many processes forked from this one (`parallel`). The
+        request is checked, and the workers forked, by this call, before the first result is read."""
         scope = self._current(account_id, force_check=True)
-        for party in parties:
-            yield screen_index(scope.index, scope.versions, party, lists, threshold)
+        limit = checked_threshold(scope.versions, lists, threshold)
+        return screen_batch(scope.index, scope.versions, list(parties), lists, limit, workers)
 
     def screen_in(
         self,

@@ -153,3 +153,44 @@ def test_screen_batch_bad_input(env: dict[str, str], tmp_path: Path, content: st
     code, _stdout, stderr = _run(env, "screen", "--batch", str(batch), "--output", str(tmp_path / "h.jsonl"))
     assert code == 2
     assert message in stderr
+
+
+def test_screen_batch_on_two_workers_writes_what_one_worker_writes(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    names = ["Nobody In Particular", "NASRALLAH, Hasan", "Banco Nacional de Cuba", "Hasan Nasralla"]
+    batch = tmp_path / "batch.csv"
+    batch.write_text(
+        "full_name\n" + "".join(f'"{names[i % len(names)]} {i // 50 or ""}"\n' for i in range(200)),
+        encoding="utf-8",
+    )
+    outputs = []
+    for workers in ("1", "2"):
+        out = tmp_path / f"hits-{workers}.jsonl"
+        code, _stdout, stderr = _run(
+            env, "screen", "--batch", str(batch), "--output", str(out), "--workers", workers
+        )
+        assert code == 0, stderr
+        outputs.append(out.read_text(encoding="utf-8"))
+    assert outputs[0] == outputs[1]
+    assert len(outputs[0].splitlines()) == 200
+    assert any('"hits": []' not in line for line in outputs[0].splitlines())
+
+
+def test_compare_on_two_workers_writes_what_one_worker_writes(tmp_path: Path) -> None:
+    pairs = tmp_path / "pairs.csv"
+    rows = [("Vladimir Putin", "Владимир Путин"), ("Alpha Trading LLC", "Alpha Shipping LLC")] * 60
+    pairs.write_text(
+        "name1,name2,schema\n" + "".join(f"{a} {i},{b} {i},LegalEntity\n" for i, (a, b) in enumerate(rows)),
+        encoding="utf-8",
+    )
+    outputs = []
+    for workers in ("1", "2"):
+        out = tmp_path / f"scores-{workers}.csv"
+        code, _stdout, stderr = _run(
+            None, "screening", "compare", "--input", str(pairs), "--output", str(out), "--workers", workers
+        )
+        assert code == 0, stderr
+        outputs.append(out.read_text(encoding="utf-8"))
+    assert outputs[0] == outputs[1]
+    assert outputs[0].count(",true") == 60

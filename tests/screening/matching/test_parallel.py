@@ -1,0 +1,44 @@
+"""Batches on several processes: same results, same order, and really on other processes."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from clearway.screening import parallel
+from clearway.screening.parallel import CHUNK, map_in_order
+
+
+def _square_and_pid(number: int) -> tuple[int, int]:
+    return number * number, os.getpid()
+
+
+def test_results_come_back_in_input_order_from_forked_workers() -> None:
+    items = list(range(CHUNK * 6 + 5))
+    results = list(map_in_order(_square_and_pid, items, workers=2))
+    assert [square for square, _pid in results] == [n * n for n in items]
+    pids = {pid for _square, pid in results}
+    assert os.getpid() not in pids
+    assert 1 <= len(pids) <= 2  # which worker takes which chunk is up to the scheduler
+
+
+@pytest.mark.parametrize(("count", "workers"), [(CHUNK * 4, 1), (CHUNK, 4), (0, 2)])
+def test_one_worker_or_a_small_batch_runs_in_this_process(count: int, workers: int) -> None:
+    results = list(map_in_order(_square_and_pid, list(range(count)), workers))
+    assert {pid for _square, pid in results} <= {os.getpid()}
+    assert len(results) == count
+
+
+def _fail_on_seven(number: int) -> int:
+    if number == 7:
+        raise ValueError("seven")
+    return number
+
+
+def test_an_error_in_a_worker_reaches_the_caller_and_frees_the_slot() -> None:
+    with pytest.raises(ValueError, match="seven"):
+        list(map_in_order(_fail_on_seven, list(range(CHUNK * 4)), workers=2))
+    assert parallel._task is None  # the next batch can run
+    after = list(map_in_order(_fail_on_seven, list(range(8, 8 + CHUNK * 3)), workers=2))
+    assert after == list(range(8, 8 + CHUNK * 3))
