@@ -3,8 +3,9 @@
     .venv/bin/python bench/bench_screening.py [--queries 2000] [--seed 1]
 
 Prints (never asserts): comparison-core pairs/s on one core; index build time and memory; single-query
-p50/p99 latency and batch throughput; candidate-stage and end-to-end recall on generated variants of real
-list names (typos, reorderings, dropped middle names, initials, Cyrillic spellings); and in the same run a
+p50/p99 latency and batch throughput (one process, then every CPU); candidate-stage and end-to-end recall
+on generated variants of real list names (typos, reorderings, glued words, titles, dropped middle names,
+initials, Cyrillic spellings); and in the same run a
 baseline (rapidfuzz WRatio over all names, and nomenklatura's logic-v2 if it happens to be installed).
 """
 
@@ -37,6 +38,8 @@ from clearway.screening.entry import EntrySchema, ListEntry  # noqa: E402
 from clearway.screening.index import ScreeningIndex  # noqa: E402
 from clearway.screening.lists.load import load_entries  # noqa: E402
 from clearway.screening.normalize import prepare_name  # noqa: E402
+from clearway.screening.parallel import usable_cores  # noqa: E402
+from clearway.screening.service import screen_batch  # noqa: E402
 
 DATA = ROOT / ".." / "shared" / "data" / "lists"
 
@@ -165,6 +168,21 @@ def bench_queries(index: ScreeningIndex, queries: list[Query]) -> dict[str, list
     return outcome
 
 
+def bench_batches(index: ScreeningIndex, entries: list[ListEntry], rng: random.Random, count: int) -> None:
+    """`clearway screen --batch` without its file I/O: unseen queries screened in order on one process,
+    then other unseen queries on every usable CPU (forked workers)."""
+    section(f"batches of {count} unseen queries (`screen_batch`, results in input order)")
+    cores = usable_cores()
+    for workers in sorted({1, cores}):
+        parties = [party for _kind, party, _expected in make_queries(entries, count, rng)]
+        start = time.perf_counter()
+        results = list(screen_batch(index, {}, parties, None, DEFAULT_THRESHOLD, workers))
+        seconds = time.perf_counter() - start
+        assert len(results) == len(parties)
+        rate = len(parties) / seconds
+        print(f"{workers} worker(s): {rate:,.0f} queries/s, {1e3 / rate:.3f} ms a query")
+
+
 def report_recall(outcome: dict[str, list[tuple[bool, bool]]]) -> None:
     section(f"recall on generated variants (candidate stage; hits at ≥ {DEFAULT_THRESHOLD})")
     total = [o for results in outcome.values() for o in results]
@@ -223,6 +241,7 @@ def main() -> None:
     queries = make_queries(entries, args.queries, rng)
     outcome = bench_queries(index, queries)
     report_recall(outcome)
+    bench_batches(index, entries, rng, 4 * args.queries)  # long enough to amortise forking the workers
     latencies = []
     for _kind, party, _expected in queries[:500]:
         start = time.perf_counter()
