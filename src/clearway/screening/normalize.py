@@ -241,7 +241,7 @@ _GLUED_LEGAL_FORM = re.compile(
 
 _MAY_HAVE_LEGAL_FORMS = frozenset({NameKind.ORGANIZATION, NameKind.GENERIC})
 _WORD = re.compile(r"[^\W\d_]+")
-# Words that make a neighbouring misspelt legal-form word part of a legal form ("Joint Stock Ocmpany").
+# Words that make a neighbouring misspelt legal-form word part of a legal form ("Joint Stock Compnay").
 _LEGAL_CONTEXT = (
     vocabulary.LEGAL_WORDS
     | vocabulary.LEGAL_FORM_SPELLINGS
@@ -254,7 +254,7 @@ _WORDS_NEAR_LEGAL_FORMS = frozenset({"society", "societies"})
 
 
 def _with_legal_spellings(text: str) -> str:
-    """`text` with misspelt legal-form words spelled right ("Open Joint Stock Ocmpany", "Transport
+    """`text` with misspelt legal-form words spelled right ("Open Joint Stock Compnay", "Transport
     Limitde"), so that rigour's legal-form table recognises the form instead of leaving four words a
     correctly spelled name lacks. Only a word at the end of the name or next to another legal-form word
     is corrected: elsewhere a word one edit from a legal form ("Limiter Logistics") is a name."""
@@ -278,7 +278,7 @@ _symbol_texts: dict[Symbol, str] = {}
 
 
 def _symbol_text(symbol: Symbol) -> str:
-    """ "CATEGORY:ID" of a rigour symbol. Every attribute read of a rigour object builds a new Python
+    """The "CATEGORY:ID" text of a rigour symbol. Every attribute read of a rigour object builds a new Python
     object in native code: one dictionary look-up (symbols hash by value) replaces four of them. The
     dictionary holds at most one text per symbol of rigour's tables that names have used."""
     text = _symbol_texts.get(symbol)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -29,32 +30,42 @@ def usable_cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def map_in_order(task: Callable[[T], R], items: Sequence[T], workers: int) -> Iterator[R]:
+def map_in_order(
+    task: Callable[[T], R],
+    items: Sequence[T],
+    workers: int,
+    before_fork: Callable[[], object] | None = None,
+) -> Iterator[R]:
     """`map(task, items)` on up to `workers` forked processes; in this process for one worker or a
-    batch too small to be worth a fork. The workers are forked now, before the caller starts threads of
-    its own (a progress bar): a fork copies only the forking thread."""
+    batch too small to be worth a fork. `before_fork` runs first when workers are forked (to build what
+    they should share). The workers are forked now, before the caller starts threads of its own (a
+    progress bar): a fork copies only the forking thread. A worker that dies (killed, out of memory)
+    fails the batch with `BrokenProcessPool` instead of leaving it waiting."""
     global _task
     workers = min(workers, -(-len(items) // CHUNK))
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         return map(task, items)
     if _task is not None:
         raise RuntimeError("map_in_order is already running in this process")
+    if before_fork is not None:
+        before_fork()
     _task = task
     try:
-        pool = multiprocessing.get_context("fork").Pool(workers)
+        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+        chunks = pool.map(_run_chunk, _chunks(items))
     except BaseException:
         _task = None
         raise
-    return _results(pool, items)
+    return _results(pool, chunks)
 
 
-def _results(pool: Any, items: Sequence[Any]) -> Iterator[Any]:
+def _results(pool: ProcessPoolExecutor, chunks: Iterator[list[Any]]) -> Iterator[Any]:
     global _task
     try:
-        with pool:
-            for results in pool.imap(_run_chunk, _chunks(items)):
-                yield from results
+        for results in chunks:
+            yield from results
     finally:
+        pool.shutdown(wait=True, cancel_futures=True)
         _task = None
 
 

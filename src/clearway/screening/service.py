@@ -123,11 +123,10 @@ def screen_batch(
     threshold: float,
     workers: int = 1,
 ) -> Iterator[ScreeningResult]:
-    """`screen_checked` over a batch, in input order, on up to `workers` processes."""
-    if workers > 1:
-        warm_up()  # rigour's tables built once here, shared by the forked workers
+    """`screen_checked` over a batch, in input order, on up to `workers` processes (rigour's tables are
+    built before they are forked, to be shared rather than built by each)."""
     task = functools.partial(screen_checked, index, versions, lists=lists, threshold=threshold)
-    return map_in_order(task, parties, workers)
+    return map_in_order(task, parties, workers, before_fork=warm_up)
 
 
 def checked_threshold(

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import signal
+from concurrent.futures.process import BrokenProcessPool
 
 import pytest
 
@@ -42,3 +44,15 @@ def test_an_error_in_a_worker_reaches_the_caller_and_frees_the_slot() -> None:
     assert parallel._task is None  # the next batch can run
     after = list(map_in_order(_fail_on_seven, list(range(8, 8 + CHUNK * 3)), workers=2))
     assert after == list(range(8, 8 + CHUNK * 3))
+
+
+def _killed_on_seven(number: int) -> int:
+    if number == 7:
+        os.kill(os.getpid(), signal.SIGKILL)  # as the out-of-memory killer would
+    return number
+
+
+def test_a_killed_worker_fails_the_batch_instead_of_hanging() -> None:
+    with pytest.raises(BrokenProcessPool):
+        list(map_in_order(_killed_on_seven, list(range(CHUNK * 4)), workers=2))
+    assert parallel._task is None
