@@ -67,6 +67,7 @@ WEIGHT_GENERIC_ORG = 0.45
 WEIGHT_PLACE = 0.55
 WEIGHT_LEGAL_WORD = 0.15
 CONFLICT_WEIGHT_FLOOR = 0.8
+MIN_MISSPELT_LEGAL_FORM = 6  # shorter forms (ltda, corp) are too close to real names (Cora, Lida)
 
 # The Arabic article is written joined to the word (الأسد); Latin spellings separate it (al-Assad).
 _ARABIC_ARTICLE = re.compile(r"(?<!\w)ال(?!له(?!\w))(?=\w{2,})")  # but not الله (Allah)
@@ -226,21 +227,53 @@ def _legal_and_other_parts(name: Name) -> tuple[int, int]:
 
 
 def _with_legal_forms_repaired(text: str) -> str:
-    return _with_legal_spellings(_GLUED_LEGAL_FORM.sub(" ", text))
+    return _with_legal_spellings(_with_glued_legal_forms_split(text))
 
 
 # A legal form written without the space before it: "Inversiones AguilaLtda.", "Meybar S.A.S." written
 # "MeybarS.A.S.", "S.A. DeC.V.". Dotted forms after two letters or more; word forms, which could end an
-# ordinary word, only as the whole tail of a word of four letters or more that no word ends with.
-_GLUED_LEGAL_FORM = re.compile(
-    r"(?<=[^\W\d_]{2})(?=(?:s\.a\.s|s\.a\.c|s\.a|s\.c|l\.l\.c|c\.v|s\.r\.l|s\.l|b\.v|n\.v)\.(?!\w))"
-    r"|(?<=[^\W\d_]{4})(?=(?:ltda|limitada|limited|ltd|llc|gmbh)(?![^\W\d_]))",
-    re.IGNORECASE,
+# ordinary word, only as the whole tail of a word after four letters or more ("Unlimited" stays a word).
+_DOTTED_LEGAL_FORM = re.compile(
+    r"(?:s\.a\.s|s\.a\.c|s\.a|s\.c|l\.l\.c|c\.v|s\.r\.l|s\.l|b\.v|n\.v)\.(?!\w)", re.I
 )
+_WORD_LEGAL_FORM = re.compile(r"(?:ltda|limitada|limited|ltd|llc|gmbh)(?![^\W\d_])", re.I)
+_WORD_LEGAL_FORM_HINTS = ("ltd", "llc", "gmbh", "limit")  # substrings that any of those forms contains
+
+
+def _with_glued_legal_forms_split(text: str) -> str:
+    # Tested by plain substring searches first: most names have no dot and none of these letters, and a
+    # regular expression scan of every name would cost more than the rest of the repair.
+    starts: list[int] = []
+    if "." in text:
+        starts += [
+            m.start() for m in _DOTTED_LEGAL_FORM.finditer(text) if _letters_before(text, m.start(), 2)
+        ]
+    if _glued_hint(text.lower()):
+        starts += [m.start() for m in _WORD_LEGAL_FORM.finditer(text) if _letters_before(text, m.start(), 4)]
+    if not starts:
+        return text
+    bounds = [0, *sorted(set(starts)), len(text)]
+    return " ".join(text[bounds[i] : bounds[i + 1]] for i in range(len(bounds) - 1))
+
+
+def _glued_hint(lowered: str) -> bool:
+    """Whether one of `_WORD_LEGAL_FORM_HINTS` follows four letters somewhere in `lowered`."""
+    for hint in _WORD_LEGAL_FORM_HINTS:
+        position = lowered.find(hint)
+        while position != -1:
+            if _letters_before(lowered, position, 4):
+                return True
+            position = lowered.find(hint, position + 1)
+    return False
+
+
+def _letters_before(text: str, position: int, count: int) -> bool:
+    return position >= count and text[position - count : position].isalpha()
 
 
 _MAY_HAVE_LEGAL_FORMS = frozenset({NameKind.ORGANIZATION, NameKind.GENERIC})
 _WORD = re.compile(r"[^\W\d_]+")
+_LONG_WORD = re.compile(rf"[^\W\d_]{{{MIN_MISSPELT_LEGAL_FORM},}}")
 # Words that make a neighbouring misspelt legal-form word part of a legal form ("Joint Stock Compnay").
 _LEGAL_CONTEXT = (
     vocabulary.LEGAL_WORDS
@@ -258,6 +291,8 @@ def _with_legal_spellings(text: str) -> str:
     Limitde"), so that rigour's legal-form table recognises the form instead of leaving four words a
     correctly spelled name lacks. Only a word at the end of the name or next to another legal-form word
     is corrected: elsewhere a word one edit from a legal form ("Limiter Logistics") is a name."""
+    if not any(_legal_spelling(word) for word in _LONG_WORD.findall(text.casefold())):
+        return text  # nearly every name: one scan for words long enough to be a misspelt legal form
     words = list(_WORD.finditer(text))
     lowered = [word.group().casefold() for word in words]
     pieces: list[str] = []
@@ -612,9 +647,6 @@ def _org_weight(latin: str, symbols: frozenset[str]) -> float:
     if "LOC" in categories:
         return WEIGHT_PLACE
     return 1.0
-
-
-MIN_MISSPELT_LEGAL_FORM = 6  # shorter forms (ltda, corp) are too close to real names (Cora, Lida)
 
 
 def _misspelt_legal_form(latin: str) -> bool:
