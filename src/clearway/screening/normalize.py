@@ -273,7 +273,7 @@ def _letters_before(text: str, position: int, count: int) -> bool:
 
 _MAY_HAVE_LEGAL_FORMS = frozenset({NameKind.ORGANIZATION, NameKind.GENERIC})
 _WORD = re.compile(r"[^\W\d_]+")
-_LONG_WORD = re.compile(rf"[^\W\d_]{{{MIN_MISSPELT_LEGAL_FORM},}}")
+_PUNCTUATION = ".,;:()[]'\"-/&"
 # Words that make a neighbouring misspelt legal-form word part of a legal form ("Joint Stock Compnay").
 _LEGAL_CONTEXT = (
     vocabulary.LEGAL_WORDS
@@ -291,8 +291,11 @@ def _with_legal_spellings(text: str) -> str:
     Limitde"), so that rigour's legal-form table recognises the form instead of leaving four words a
     correctly spelled name lacks. Only a word at the end of the name or next to another legal-form word
     is corrected: elsewhere a word one edit from a legal form ("Limiter Logistics") is a name."""
-    if not any(_legal_spelling(word) for word in _LONG_WORD.findall(text.casefold())):
-        return text  # nearly every name: one scan for words long enough to be a misspelt legal form
+    if not any(
+        len(word) >= MIN_MISSPELT_LEGAL_FORM and _legal_spelling(word.strip(_PUNCTUATION))
+        for word in text.casefold().split()
+    ):
+        return text  # nearly every name: no word is a misspelt legal form (a cached look-up per word)
     words = list(_WORD.finditer(text))
     lowered = [word.group().casefold() for word in words]
     pieces: list[str] = []
