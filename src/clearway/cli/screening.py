@@ -51,15 +51,28 @@ def compare_command(
     freeze_long_lived()
     out_fields = [*fieldnames, *(c for c in ("score", "match") if c not in fieldnames)]
     pairs = [(row.get("name1") or "", row.get("name2") or "", row.get("schema")) for row in rows]
-    scores = map_in_order(_pair_score, pairs, workers)
-    with _open_output(output_path) as handle, _progress() as progress:
-        writer = csv.DictWriter(handle, fieldnames=out_fields, extrasaction="ignore")
-        writer.writeheader()
-        task = progress.add_task("scoring pairs", total=len(rows))
-        for row, score in zip(rows, scores, strict=True):
-            writer.writerow({**row, "score": f"{score:.4f}", "match": _bool(score >= threshold)})
-            progress.advance(task)
+    # The output is opened before the workers start, and they start before the progress bar's thread.
+    with _open_output(output_path) as handle:
+        scores = map_in_order(_pair_score, pairs, workers)
+        with _progress() as progress:
+            _write_scores(handle, rows, scores, out_fields, threshold, progress)
     err_console.print(f"scored {len(rows)} pairs → {output_path}", highlight=False)
+
+
+def _write_scores(
+    handle: TextIO,
+    rows: list[dict[str, str]],
+    scores: Iterator[float],
+    out_fields: list[str],
+    threshold: float,
+    progress: Progress,
+) -> None:
+    writer = csv.DictWriter(handle, fieldnames=out_fields, extrasaction="ignore")
+    writer.writeheader()
+    task = progress.add_task("scoring pairs", total=len(rows))
+    for row, score in zip(rows, scores, strict=True):
+        writer.writerow({**row, "score": f"{score:.4f}", "match": _bool(score >= threshold)})
+        progress.advance(task)
 
 
 def _pair_score(pair: tuple[str, str, str | None]) -> float:
@@ -125,17 +138,19 @@ def _screen_batch(batch: Path, output: Path, lists: list[str] | None, threshold:
         except DomainError as exc:
             fail(f"{batch}: row {number}: {_domain_message(exc)}")
     service = _service()
-    results = _screened(lambda: service.screen_many(parties, lists, threshold, workers=workers))
-    with _open_output(output) as handle, _progress() as progress:
-        task = progress.add_task("screening", total=len(parties))
-        for number, result in enumerate(_checked(results), start=1):
-            line = {
-                "row": number,
-                "query": party_to_dict(result.query),
-                "hits": [h.to_dict() for h in result.hits],
-            }
-            handle.write(json.dumps(line, ensure_ascii=False) + "\n")
-            progress.advance(task)
+    # The output is opened before the workers start, and they start before the progress bar's thread.
+    with _open_output(output) as handle:
+        results = _screened(lambda: service.screen_many(parties, lists, threshold, workers=workers))
+        with _progress() as progress:
+            task = progress.add_task("screening", total=len(parties))
+            for number, result in enumerate(_checked(results), start=1):
+                line = {
+                    "row": number,
+                    "query": party_to_dict(result.query),
+                    "hits": [h.to_dict() for h in result.hits],
+                }
+                handle.write(json.dumps(line, ensure_ascii=False) + "\n")
+                progress.advance(task)
     err_console.print(f"screened {len(parties)} rows → {output}", highlight=False)
 
 
