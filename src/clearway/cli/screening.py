@@ -20,7 +20,7 @@ from clearway.interpreter import freeze_long_lived
 from clearway.screening.compare import DEFAULT_THRESHOLD, Party, compare_names
 from clearway.screening.inputs import parse_birth_date, parse_country, parse_schema, party_from_row
 from clearway.screening.normalize import warm_up
-from clearway.screening.parallel import map_in_order, usable_cores
+from clearway.screening.parallel import default_workers, map_in_order
 from clearway.screening.service import ScreeningResult, ScreeningService, party_to_dict
 
 T = TypeVar("T")
@@ -42,7 +42,9 @@ def compare_command(
     ),
     output_path: Path = typer.Option(..., "--output", help="The same rows plus `score` and `match`."),
     threshold: float = typer.Option(DEFAULT_THRESHOLD, help="Score at or above which `match` is true."),
-    workers: int = typer.Option(usable_cores(), "--workers", min=1, help="Processes (default: all CPUs)."),
+    workers: int = typer.Option(
+        default_workers(), "--workers", min=1, help="Processes (default: one per CPU, at most 8)."
+    ),
 ) -> None:
     """Score name pairs with the matcher (the evaluation interface)."""
     fieldnames, rows = _read_csv(input_path, PAIR_COLUMNS)
@@ -92,7 +94,10 @@ def screen_command(
     ),
     output: Path | None = typer.Option(None, "--output", help="With --batch: JSON lines, one per input row."),
     workers: int = typer.Option(
-        usable_cores(), "--workers", min=1, help="With --batch: processes (default: all CPUs)."
+        default_workers(),
+        "--workers",
+        min=1,
+        help="With --batch: processes (default: one per CPU, at most 8).",
     ),
 ) -> None:
     """Screen a party (or a CSV batch) against the active lists of the configured database."""

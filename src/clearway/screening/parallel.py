@@ -25,9 +25,18 @@ CHUNK = 32  # items per round trip: large enough to amortise pickling, small eno
 _task: Callable[[Any], Any] | None = None
 
 
+# Each worker ends up with a private copy of most of the pages it touches: ≈ 230 MB over OFAC + UN,
+# measured on `clearway screen --batch`. More workers than this only on request (`--workers`).
+DEFAULT_MAX_WORKERS = 8
+
+
 def usable_cores() -> int:
     """The CPUs this process may run on (a container's limit, not the host's count)."""
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def default_workers() -> int:
+    return min(usable_cores(), DEFAULT_MAX_WORKERS)
 
 
 def map_in_order(
