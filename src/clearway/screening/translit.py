@@ -15,6 +15,7 @@ works on lower-case ASCII forms, so every token gets one. Three paths, cheapest 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -99,11 +100,15 @@ _INDIC_FIRST, _INDIC_LAST = 0x0900, 0x0DFF
 _LATIN_VOWELS = frozenset("aeiouāēīōūṛ")
 
 
+# One character class for all of them: a scan in native code, instead of a range test per character.
+_ABUGIDA_CHARACTER = re.compile(
+    "[" + "".join(f"{chr(low)}-{chr(high)}" for low, high in _ABUGIDA_RANGES) + "]"
+)
+
+
 def needs_early_transliteration(text: str) -> bool:
     """True for Brahmic and South-East Asian scripts (Devanagari, Thai, Khmer, …)."""
-    if text.isascii():
-        return False
-    return any(low <= ord(ch) <= high for ch in text for low, high in _ABUGIDA_RANGES)
+    return not text.isascii() and _ABUGIDA_CHARACTER.search(text) is not None
 
 
 def transliterate_words(text: str) -> str:

@@ -6,7 +6,15 @@ from __future__ import annotations
 import pytest
 
 from clearway.screening.compare import DEFAULT_THRESHOLD, compare_names
-from clearway.screening.normalize import _with_legal_forms_repaired, _with_legal_spellings
+from clearway.screening.normalize import (
+    _WARM_UP_NAMES,
+    NameKind,
+    Script,
+    _with_legal_forms_repaired,
+    _with_legal_spellings,
+    prepare_name,
+)
+from clearway.screening.translit import latin_form, needs_early_transliteration
 
 P, C, E = "Person", "Company", "LegalEntity"
 
@@ -190,3 +198,15 @@ def test_a_correction_that_finds_no_legal_form_is_not_shown() -> None:
     # "Compayn" read as "company" finds no legal form here: the token stays as written.
     match = compare_names("Bandar Imam Petrochemical Compayn", "Bandar Imam Petrochemical Company", C)
     assert "compayn" in {part.query for part in match.explanation.parts}
+
+
+def test_warm_up_names_take_every_transliteration_path() -> None:
+    """`warm_up` initialises what the first name of each script would otherwise pay for: its names must
+    really reach those paths (each prepares to tokens, in the scripts listed)."""
+    prepared = [prepare_name(text, kind) for text, kind in _WARM_UP_NAMES]
+    assert all(not name.is_empty for name in prepared)
+    scripts = {token.script for name in prepared for token in name.tokens}
+    assert scripts == {Script.LATIN, Script.ABJAD, Script.OTHER}
+    assert {kind for _text, kind in _WARM_UP_NAMES} >= {NameKind.PERSON, NameKind.ORGANIZATION}
+    assert any(needs_early_transliteration(text) for text, _kind in _WARM_UP_NAMES)
+    assert any(latin_form(text) != text and "\u4e00" <= text[0] <= "\u9fff" for text, _kind in _WARM_UP_NAMES)
