@@ -5,7 +5,8 @@
 Prints (never asserts): comparison-core pairs/s on one core; index build time and memory; single-query
 p50/p99 latency and batch throughput (one process, then every CPU); candidate-stage and end-to-end recall
 on generated variants of real list names (typos, reorderings, glued words, titles, dropped middle names,
-initials, Cyrillic spellings); and in the same run a
+initials, Cyrillic spellings); latency and alert rate on ordinary made-up customer names; and in the same
+run a
 baseline (rapidfuzz WRatio over all names, and nomenklatura's logic-v2 if it happens to be installed).
 """
 
@@ -30,6 +31,7 @@ sys.path.insert(0, str(ROOT))  # for tests.screening.matching.variants
 
 from tests.screening.matching.variants import ORGANIZATION_VARIANTS, PERSON_VARIANTS  # noqa: E402
 
+from bench.customers import ordinary_parties  # noqa: E402
 from clearway.interpreter import tune_collector  # noqa: E402
 from clearway.screening import align as align_module  # noqa: E402
 from clearway.screening.align import align  # noqa: E402
@@ -183,6 +185,25 @@ def bench_batches(index: ScreeningIndex, entries: list[ListEntry], rng: random.R
         print(f"{workers} worker(s): {rate:,.0f} queries/s, {1e3 / rate:.3f} ms a query")
 
 
+def bench_customers(index: ScreeningIndex, rng: random.Random, count: int) -> None:
+    """Ordinary made-up customers (`bench/customers.py`), none derived from a list name: the traffic a KYC
+    system mostly screens. Reports latency and how many raise an alert at the default threshold."""
+    section(f"{count} ordinary customer names, not variants of list names (query preparation included)")
+    parties = ordinary_parties(count, rng)
+    for label in ("first time", "again (names prepared, token similarities known)"):
+        latencies: list[float] = []
+        alerted = 0
+        for party in parties:
+            start = time.perf_counter()
+            hits = index.search(party, DEFAULT_THRESHOLD)
+            latencies.append(time.perf_counter() - start)
+            alerted += bool(hits)
+        latencies.sort()
+        p50, p90, p99 = (latencies[int(len(latencies) * q)] * 1e3 for q in (0.5, 0.9, 0.99))
+        print(f"{label}: p50 {p50:.3f} ms, p90 {p90:.3f} ms, p99 {p99:.3f} ms")
+    print(f"alerts at ≥ {DEFAULT_THRESHOLD}: {alerted} of {count} ({alerted / count:.1%})")
+
+
 def report_recall(outcome: dict[str, list[tuple[bool, bool]]]) -> None:
     section(f"recall on generated variants (candidate stage; hits at ≥ {DEFAULT_THRESHOLD})")
     total = [o for results in outcome.values() for o in results]
@@ -241,6 +262,7 @@ def main() -> None:
     queries = make_queries(entries, args.queries, rng)
     outcome = bench_queries(index, queries)
     report_recall(outcome)
+    bench_customers(index, rng, args.queries)
     bench_batches(index, entries, rng, 4 * args.queries)  # long enough to amortise forking the workers
     latencies = []
     for _kind, party, _expected in queries[:500]:
