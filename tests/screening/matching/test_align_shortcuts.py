@@ -9,7 +9,10 @@ from clearway.screening.align import (
     _LETTER_LIMITS,
     _NO_MATCH,
     _letters_apart,
+    _memo,
+    _Row,
     _token_similarity,
+    clear_memo,
     edit_budget,
 )
 from clearway.screening.normalize import GLUE_LENGTH_GAP, NameKind, PreparedName, prepare_name
@@ -61,6 +64,20 @@ def test_tokens_told_apart_by_letters_never_match() -> None:
             for kind in NameKind:
                 assert _token_similarity(a, b, kind) == _NO_MATCH, (a.latin, b.latin, kind)
     assert apart  # the shortcut is taken at all
+
+
+def test_the_memo_holds_exactly_the_similarities_of_the_rules() -> None:
+    """The memo's fill tests the letter-set bound inline: whole rows must equal the rules pair by pair."""
+    tokens = list({token.uid: token for name in _names() for token in name.tokens}.values())
+    clear_memo()
+    for kind in NameKind:
+        for a in tokens:
+            row = _Row()
+            _memo.fill(row, a, tokens, kind)
+            expected = {b.uid: found for b in tokens if (found := _token_similarity(a, b, kind))[0] > 0.0}
+            assert row.positive == expected, (a.latin, kind)
+            assert set(row) == {b.uid for b in tokens}
+    clear_memo()
 
 
 def test_glue_reach_never_misses_a_token_a_run_can_meet() -> None:
