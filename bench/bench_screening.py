@@ -31,6 +31,7 @@ sys.path.insert(0, str(ROOT))  # for tests.screening.matching.variants
 
 from tests.screening.matching.variants import ORGANIZATION_VARIANTS, PERSON_VARIANTS  # noqa: E402
 
+from bench import logic_v2  # noqa: E402
 from bench.customers import ordinary_parties  # noqa: E402
 from clearway.interpreter import tune_collector  # noqa: E402
 from clearway.screening import align as align_module  # noqa: E402
@@ -126,8 +127,14 @@ def bench_pairs(index: ScreeningIndex, rng: random.Random, count: int) -> None:
     rate = _rate(lambda: [fuzz.WRatio(a, b) for a, b in texts], len(texts))
     print(f"baseline rapidfuzz WRatio on the raw strings: {rate:,.0f} pairs/s")
     fresh = [(f"{a} {i}", f"{b} {i}") for i, (a, b) in enumerate(texts[:2000])]
-    rate = _rate(lambda: [compare_names(a, b, "LegalEntity") for a, b in fresh], len(fresh))
-    print(f"compare_names() incl. preparing both names (CLI path, unseen names): {rate:,.0f} pairs/s")
+    ours = _rate(lambda: [compare_names(a, b, "LegalEntity") for a, b in fresh], len(fresh))
+    print(f"compare_names() incl. preparing both names (CLI path, unseen names): {ours:,.0f} pairs/s")
+    if logic_v2.available():
+        score = logic_v2.scorer()
+        others = [(f"{a} {i}", f"{b} {i}") for i, (a, b) in enumerate(texts[2000:3000])]
+        rate = _rate(lambda: [score(a, b, "LegalEntity") for a, b in others], len(others))
+        print(f"baseline nomenklatura logic-v2, pairs of the same kind: {rate:,.0f} pairs/s")
+        print(f"ratio: compare_names() is {ours / rate:.1f}x logic-v2's pairs/s")
 
 
 def _rate(action: Callable[[], object], count: int) -> float:
@@ -235,9 +242,7 @@ def bench_baseline(index: ScreeningIndex, queries: list[Query], ours_p50: float)
     p50 = statistics.median(latencies) * 1e3
     print(f"{len(sample)} queries: p50 {p50:.2f} ms; expected entry in the top 10: {top10 / len(sample):.4f}")
     print(f"ratio: Clearway single-query p50 is {p50 / ours_p50:.1f}x faster than a WRatio scan")
-    try:
-        import nomenklatura  # type: ignore[import-not-found]  # noqa: F401
-    except ImportError:
+    if not logic_v2.available():
         print("nomenklatura not installed: logic-v2 not run (published: ~2,400 pairs/s, P 0.76 / R 0.83)")
 
 

@@ -19,6 +19,12 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from clearway.screening.compare import DEFAULT_THRESHOLD, compare_names
+from clearway.screening.normalize import warm_up
+
+try:  # run as a script (bench/ on the path) or as the module bench.eval_matching
+    import logic_v2  # type: ignore[import-not-found,unused-ignore]
+except ImportError:
+    from bench import logic_v2
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL_PAIRS = ROOT / "tests" / "screening" / "matching" / "data" / "eval_pairs.csv"
@@ -113,6 +119,7 @@ def main() -> None:
     args = parser.parse_args()
     rows = load(args.pairs)
     labels = [int(r["label"]) for r in rows]
+    warm_up()  # rigour's name tables load on first use (seconds): not part of the pairs/s figure
     ours, elapsed = run(rows, clearway_score)
     report("Clearway compare_names", rows, ours, args.threshold)
     best, best_f1 = best_threshold(ours, labels)
@@ -121,6 +128,14 @@ def main() -> None:
     baseline, _ = run(rows, wratio_score)
     base_t, _ = best_threshold(baseline, labels)
     report("baseline rapidfuzz WRatio/100 at its best threshold", rows, baseline, base_t)
+    if logic_v2.available():
+        nomenklatura, elapsed = run(rows, logic_v2.scorer())
+        report("nomenklatura logic-v2 at its published threshold", rows, nomenklatura, logic_v2.THRESHOLD)
+        nk_best, nk_best_f1 = best_threshold(nomenklatura, labels)
+        rate = len(rows) / elapsed
+        print(f"(best threshold on this set: {nk_best:.3f} -> F1 {nk_best_f1:.3f}; {rate:,.0f} pairs/s)")
+    else:
+        print("\n(nomenklatura not installed: logic-v2 not run; see bench/logic_v2.py)")
     errors(rows, ours, args.threshold, args.show_errors)
     cross_script(args.threshold)
 
