@@ -109,6 +109,10 @@ def cross_script(threshold: float) -> None:
     for (a, b), s in zip(pairs, hits, strict=True):
         if s < threshold:
             print(f"  missed {s:.3f} {a} ~ {b}")
+    if logic_v2.available():
+        score = logic_v2.scorer()
+        theirs = sum(1 for a, b in pairs if score(a, b, "Person") >= logic_v2.THRESHOLD)
+        print(f"   nomenklatura logic-v2 at {logic_v2.THRESHOLD}: recall {theirs}/{len(pairs)}")
 
 
 def main() -> None:

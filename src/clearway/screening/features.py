@@ -35,6 +35,9 @@ class FeatureEffect:
     delta: float  # added to the score (negative lowers it)
     detail: str
 
+    def __reduce__(self) -> tuple[type[FeatureEffect], tuple[str, float, str]]:
+        return FeatureEffect, (self.feature, self.delta, self.detail)  # see PartMatch.__reduce__
+
     @property
     def effect(self) -> str:
         return "raised" if self.delta > 0 else "lowered" if self.delta < 0 else "neutral"

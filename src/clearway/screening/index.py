@@ -88,6 +88,7 @@ _PARTITION_FROM = 64
 class IndexHit:
     entry: PreparedEntry
     match: Match
+    position: int  # of the entry in `ScreeningIndex.entries`
 
 
 def token_keys(token: Token, kind: NameKind) -> list[str]:
@@ -343,7 +344,7 @@ class ScreeningIndex:
             entry = self.entries[position]
             match = compare_prepared_above(query, entry, name_indexes, threshold)
             if match is not None:
-                hits.append(IndexHit(entry, match))
+                hits.append(IndexHit(entry, match, position))
         hits.sort(key=lambda hit: (-hit.match.score, hit.entry.entry.entry_id))
         return hits
 

@@ -21,6 +21,10 @@ class Explanation:
     notes: tuple[str, ...]  # e.g. "reordered", "weak alias"
     features: tuple[FeatureEffect, ...]  # evidence beyond the name, each raising or lowering the score
 
+    def __reduce__(self) -> tuple[type[Explanation], tuple[Any, ...]]:
+        # Pickled as its fields (batch workers send matches back): the default costs several times more.
+        return Explanation, tuple(getattr(self, name) for name in self.__slots__)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "query_name": self.query_name,
@@ -53,6 +57,9 @@ class Explanation:
 class Match:
     score: float
     explanation: Explanation
+
+    def __reduce__(self) -> tuple[type[Match], tuple[float, Explanation]]:
+        return Match, (self.score, self.explanation)
 
     @property
     def matched_name(self) -> str:

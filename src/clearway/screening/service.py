@@ -27,7 +27,7 @@ from clearway.screening.compare import ALGORITHM_VERSION, DEFAULT_THRESHOLD, Par
 from clearway.screening.entry import ListEntry
 from clearway.screening.index import IndexHit, ScreeningIndex
 from clearway.screening.lists.service import active_entries, active_versions
-from clearway.screening.match import Explanation
+from clearway.screening.match import Explanation, Match
 from clearway.screening.models import GLOBAL_SCOPE, ScreeningList, ScreeningListVersion
 from clearway.screening.normalize import warm_up
 from clearway.screening.parallel import map_in_order
@@ -124,9 +124,32 @@ def screen_batch(
     workers: int = 1,
 ) -> Iterator[ScreeningResult]:
     """`screen_checked` over a batch, in input order, on up to `workers` processes (rigour's tables are
-    built before they are forked, to be shared rather than built by each)."""
-    task = functools.partial(screen_checked, index, versions, lists=lists, threshold=threshold)
-    return map_in_order(task, parties, workers, before_fork=warm_up)
+    built before they are forked, to be shared rather than built by each).
+
+    Workers send back only entry positions and matches: they and this process hold the same index (they
+    are forked from it), and pickling whole results, list entries included, cost as much as screening on
+    the process that unpickles them all (2 workers on 2 cores were no faster than one)."""
+    task = functools.partial(_positioned_matches, index, lists, threshold)
+    found = map_in_order(task, parties, workers, before_fork=warm_up)
+    used = _used_versions(versions, lists)
+    return (
+        ScreeningResult(party, tuple(_hit(index, *found_hit) for found_hit in matches), threshold, used)
+        for party, matches in zip(parties, found, strict=True)
+    )
+
+
+def _positioned_matches(
+    index: ScreeningIndex, lists: Sequence[str] | None, threshold: float, party: Party
+) -> tuple[tuple[int, Match], ...]:
+    return tuple((hit.position, hit.match) for hit in index.search(party, threshold, lists))
+
+
+def _hit(index: ScreeningIndex, position: int, match: Match) -> Hit:
+    return Hit.from_index(IndexHit(index.entries[position], match, position))
+
+
+def _used_versions(versions: Mapping[str, int], lists: Sequence[str] | None) -> dict[str, int]:
+    return {name: version for name, version in versions.items() if lists is None or name in lists}
 
 
 def checked_threshold(
@@ -152,8 +175,7 @@ def screen_checked(
 ) -> ScreeningResult:
     """`screen_index` with `lists` and `threshold` already checked (`checked_threshold`)."""
     hits = tuple(Hit.from_index(hit) for hit in index.search(party, threshold, lists))
-    used = {name: version for name, version in versions.items() if lists is None or name in lists}
-    return ScreeningResult(party, hits, threshold, used)
+    return ScreeningResult(party, hits, threshold, _used_versions(versions, lists))
 
 
 @dataclass

@@ -3,14 +3,17 @@ samples, screened, and the index rebuilt when a list version changes."""
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import pytest
 
 from clearway.db import Database
 from clearway.errors import InvalidInput
-from clearway.screening.compare import ALGORITHM_VERSION, Party
+from clearway.screening.compare import ALGORITHM_VERSION, Party, compare
+from clearway.screening.entry import EntryName, EntrySchema, ListEntry
 from clearway.screening.lists.service import import_list
+from clearway.screening.parallel import CHUNK
 from clearway.screening.service import ScreeningService
 
 
@@ -99,3 +102,29 @@ def test_built_index_is_saved_and_reused(fresh_database: Database, samples: Path
     assert second.screen(Party("Hasan Nasrallah", "Person")).to_dict() == expected
     assert second.index() is not first.index()
     assert len(second.index()) == len(first.index())
+
+
+def test_a_batch_on_two_workers_gives_what_single_screens_give(service: ScreeningService) -> None:
+    names = ["Hasan Nasrallah", "Nasrallah Hasan", "Completely Unrelated Person", "Hassan Nasralla"]
+    parties = [Party(names[i % len(names)], "Person", birth_dates=("1960-08-31",)) for i in range(CHUNK * 3)]
+    batch = list(service.screen_many(parties, workers=2))
+    assert batch == [service.screen(party) for party in parties]
+    assert sum(1 for result in batch if result.hits) == CHUNK * 3 * 3 // 4
+
+
+def test_a_match_survives_pickling_field_for_field() -> None:
+    """Batch workers send matches back pickled (with their own, cheaper `__reduce__`)."""
+    match = compare(
+        Party("Dr. Vladimir Putin", "Person", birth_dates=("1952-10-07",)),
+        ListEntry(
+            "x:1",
+            "x",
+            EntrySchema.PERSON,
+            (EntryName("PUTIN, Vladimir Vladimirovich"),),
+            birth_dates=("1952",),
+        ),
+    )
+    assert match.explanation.parts and match.explanation.features and match.explanation.unmatched_candidate
+    copy = pickle.loads(pickle.dumps(match, protocol=pickle.HIGHEST_PROTOCOL))
+    assert copy == match
+    assert copy.explanation.to_dict() == match.explanation.to_dict()
