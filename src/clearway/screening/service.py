@@ -131,9 +131,13 @@ def screen_batch(
     the process that unpickles them all (2 workers on 2 cores were no faster than one)."""
     task = functools.partial(_positioned_matches, index, lists, threshold)
     found = map_in_order(task, parties, workers, before_fork=warm_up)
-    used = _used_versions(versions, lists)
     return (
-        ScreeningResult(party, tuple(_hit(index, *found_hit) for found_hit in matches), threshold, used)
+        ScreeningResult(
+            party,
+            tuple(_hit(index, *found_hit) for found_hit in matches),
+            threshold,
+            _used_versions(versions, lists),
+        )
         for party, matches in zip(parties, found, strict=True)
     )
 
