@@ -1,8 +1,8 @@
 """OpenSanctions' logic-v2 matcher (nomenklatura) as a baseline scorer, when it is installed in the bench
 environment. It is not a Clearway dependency; to include it in a run:
 
-    python -m venv /tmp/bench-venv && /tmp/bench-venv/bin/pip install -e . nomenklatura
-    /tmp/bench-venv/bin/python bench/eval_matching.py
+    python -m venv .bench-venv && .bench-venv/bin/pip install -e . nomenklatura
+    .bench-venv/bin/python bench/eval_matching.py
 """
 
 from __future__ import annotations
