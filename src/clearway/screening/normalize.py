@@ -242,7 +242,57 @@ def _legal_and_other_parts(name: Name) -> tuple[int, int]:
 
 
 def _with_legal_forms_repaired(text: str) -> str:
-    return _with_legal_spellings(_with_glued_legal_forms_split(text))
+    return _with_legal_spellings(_with_abbreviations_spelled(_with_glued_legal_forms_split(text)))
+
+
+# Abbreviated legal forms that a typo is repaired to (Spanish, Portuguese, French, Italian limited
+# companies); the first one a typo is one edit from wins ("S.iR.L." is one edit from both).
+_ABBREVIATED_LEGAL_FORMS = ("LTDA.", "S.A.R.L.", "S.R.L.")
+_ABBREVIATION_LETTERS = tuple((form.replace(".", "").lower(), form) for form in _ABBREVIATED_LEGAL_FORMS)
+# Real abbreviated forms one edit from those (or from each other): written so on purpose, never "repaired".
+# Forms like S.A.S., S.C.S. or E.I.R.L. are not repair targets at all: too many real forms are one edit
+# from them (S.A.C., S.A.U., S.A.L., S.C.P., E.U.R.L.).
+_REAL_ABBREVIATIONS = frozenset(
+    {"ltda", "lda", "ltd", "sarl", "sarlu", "sprl", "srl", "srls", "sl", "slu", "sll", "sal", "sas", "sasu"}
+)
+_ABBREVIATION_TAIL = 3  # legal forms end a name ("S.R.L. de C.V."): only its last words are looked at
+
+
+def _with_abbreviations_spelled(text: str) -> str:
+    """`text` with a dotted legal form spoilt by a typo in its last words written right ("Cia. LTAD." →
+    "Cia. LTDA.", "Impulse S.A.RtL." → "Impulse S.A.R.L."). Only words with a dot, where a dot marks an
+    abbreviation: an undotted short word at the end of a name is as likely a name ("Cora", "Lida")."""
+    if "." not in text:
+        return text
+    words = text.split(" ")
+    changed = False
+    # Never the first word: a name is not a legal form alone, and initials lead ("S.A.R. Holdings").
+    for position in range(max(1, len(words) - _ABBREVIATION_TAIL), len(words)):
+        word = words[position]
+        if "." in word:
+            form = _abbreviation_spelling("".join(ch for ch in word.lower() if ch.isalpha()))
+            if form is not None:
+                # Punctuation around the form stays ("(LTAD.)" → "(LTDA.)"), except its own dots.
+                before = word[: len(word) - len(word.lstrip(_PUNCTUATION))].replace(".", "")
+                after = word[len(word.rstrip(_PUNCTUATION)) :].replace(".", "")
+                words[position] = before + form + after
+                changed = True
+    return " ".join(words) if changed else text
+
+
+def _abbreviation_spelling(letters: str) -> str | None:
+    """The abbreviated legal form `letters` is one typo away from (same initial), or None: also None for a
+    real form (spelled right, or another form), and for fewer than three letters (too many forms)."""
+    if len(letters) < 3 or letters in _REAL_ABBREVIATIONS:
+        return None
+    for known, form in _ABBREVIATION_LETTERS:
+        if (
+            known[0] == letters[0]
+            and abs(len(known) - len(letters)) <= 1
+            and OSA.distance(known, letters, score_cutoff=1) <= 1
+        ):
+            return form
+    return None
 
 
 # A legal form written without the space before it: "Inversiones AguilaLtda.", "Meybar S.A.S." written

@@ -194,6 +194,36 @@ def test_glued_legal_forms_are_split_off_for_analysis(name: str, repaired: str) 
     assert _with_legal_forms_repaired(name) == repaired
 
 
+@pytest.mark.parametrize(
+    ("name", "repaired"),
+    [
+        ("Inversiones Las Acacias y Cia. LTAD.", "Inversiones Las Acacias y Cia. LTDA."),
+        ("Constructora Urvalle Cia. LTDtA.", "Constructora Urvalle Cia. LTDA."),
+        ("Impulse S.A.RtL.", "Impulse S.A.R.L."),
+        ("Marimba Entertainment, S.iR.L. de C.V.", "Marimba Entertainment, S.A.R.L. de C.V."),
+        ("Acme (LTAD.)", "Acme (LTDA.)"),
+        # Real forms one edit from a repair target stay as written.
+        ("Sistema Mundial S.A.C.", "Sistema Mundial S.A.C."),
+        ("Acme S.P.R.L.", "Acme S.P.R.L."),
+        ("Acme LDA.", "Acme LDA."),
+        ("Acme S.A.S.U.", "Acme S.A.S.U."),
+        # Not an abbreviation (no dot), not at the end, or the first word (initials lead).
+        ("Santa Cora", "Santa Cora"),
+        ("Ltad. Trading Partners International", "Ltad. Trading Partners International"),
+        ("S.A.R. Holdings", "S.A.R. Holdings"),
+    ],
+)
+def test_dotted_legal_forms_with_a_typo_are_spelled_right(name: str, repaired: str) -> None:
+    assert _with_legal_forms_repaired(name) == repaired
+
+
+def test_a_typo_in_an_abbreviated_legal_form_costs_little() -> None:
+    match = compare_names("Inversiones Las Acacias y Cia. LTAD.", "INVERSIONES LAS ACACIAS Y CIA. LTDA.", C)
+    assert match.score >= 0.95
+    assert "ltad" not in match.explanation.unmatched_query
+    assert match.explanation.removed == ("LLC",)  # the class of LTDA., as for the listed name
+
+
 def test_a_correction_that_finds_no_legal_form_is_not_shown() -> None:
     # "Compayn" read as "company" finds no legal form here: the token stays as written.
     match = compare_names("Bandar Imam Petrochemical Compayn", "Bandar Imam Petrochemical Company", C)
