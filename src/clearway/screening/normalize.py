@@ -296,10 +296,18 @@ def _abbreviation_spelling(letters: str) -> str | None:
 
 
 # A legal form written without the space before it: "Inversiones AguilaLtda.", "Meybar S.A.S." written
-# "MeybarS.A.S.", "S.A. DeC.V.". Dotted forms after two letters or more; word forms, which could end an
-# ordinary word, only as the whole tail of a word after four letters or more ("Unlimited" stays a word).
+# "MeybarS.A.S.", "S.A. DeC.V.", "Y Cia.S.A.". Dotted forms after two letters or more, or after "Cia.";
+# word forms, which could end an ordinary word, only as the whole tail of a word after four letters or
+# more ("Unlimited" stays a word).
 _DOTTED_LEGAL_FORM = re.compile(
-    r"(?:s\.a\.s|s\.a\.c|s\.a|s\.c|l\.l\.c|c\.v|s\.r\.l|s\.l|b\.v|n\.v)\.(?!\w)", re.I
+    r"(?:s\.a\.r\.l|s\.a\.s|s\.a\.c|s\.a|s\.c\.s|s\.c\.a|s\.c|e\.i\.r\.l|l\.l\.c|c\.v|s\.r\.l|s\.l|b\.v|n\.v)"
+    r"\.(?!\w)",
+    re.I,
+)
+# ... or without the space after it, before the rest of a Spanish form: "S.A.DE C.V.", "S.DE R.L.",
+# "S.EN C.", and German "Co.KG".
+_GLUED_FORM_CONTINUATION = re.compile(
+    r"(?<=\.)(?=(?:de|en)\s+(?:c\.|r\.\s?l\.|c\b))|(?<=\bco\.)(?=kg\b)", re.I
 )
 _WORD_LEGAL_FORM = re.compile(r"(?:ltda|limitada|limited|ltd|llc|gmbh)(?![^\W\d_])", re.I)
 _WORD_LEGAL_FORM_HINTS = ("ltd", "llc", "gmbh", "limit")  # substrings that any of those forms contains
@@ -311,10 +319,18 @@ def _with_glued_legal_forms_split(text: str) -> str:
     starts: list[int] = []
     if "." in text:
         starts += [
-            m.start() for m in _DOTTED_LEGAL_FORM.finditer(text) if _letters_before(text, m.start(), 2)
+            m.start()
+            for m in _DOTTED_LEGAL_FORM.finditer(text)
+            if _letters_before(text, m.start(), 2) or _after_cia(text, m.start())
         ]
-    if _glued_hint(text.lower()):
-        starts += [m.start() for m in _WORD_LEGAL_FORM.finditer(text) if _letters_before(text, m.start(), 4)]
+        starts += [m.start() for m in _GLUED_FORM_CONTINUATION.finditer(text)]
+    lowered = text.lower()
+    if _glued_hint(lowered) or "cia.l" in lowered:
+        starts += [
+            m.start()
+            for m in _WORD_LEGAL_FORM.finditer(text)
+            if _letters_before(text, m.start(), 4) or _after_cia(text, m.start())
+        ]
     if not starts:
         return text
     bounds = [0, *sorted(set(starts)), len(text)]
@@ -330,6 +346,15 @@ def _glued_hint(lowered: str) -> bool:
                 return True
             position = lowered.find(hint, position + 1)
     return False
+
+
+def _after_cia(text: str, position: int) -> bool:
+    """Whether the word "Cia." (compañía: "Y Cia. Ltda.") ends right before `position`."""
+    return (
+        position >= 4
+        and text[position - 4 : position].lower() == "cia."
+        and not text[position - 5 : position - 4].isalpha()
+    )
 
 
 def _letters_before(text: str, position: int, count: int) -> bool:

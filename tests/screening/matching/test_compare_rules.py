@@ -188,6 +188,15 @@ def test_misspelt_legal_form_words_are_spelled_right_for_analysis(name: str, spe
         ("Unlimited Power", "Unlimited Power"),  # "limited" ends a word of two letters more: a word
         ("Mexico Telco", "Mexico Telco"),  # "co" is no form this looks for
         ("U.S.A. Trading", "U.S.A. Trading"),
+        # Glued after "Cia." (a word), or to the rest of the form after it.
+        ("Ramirez Abadia y Cia.S.C.S.", "Ramirez Abadia y Cia. S.C.S."),
+        ("Acme y Cia.Ltda.", "Acme y Cia. Ltda."),
+        ("Garcia.S.A.", "Garcia.S.A."),  # "garcia." is no "Cia.": an initial or an abbreviation
+        ("Servicios Chulavista S.A.de C.V.", "Servicios Chulavista S.A. de C.V."),
+        ("Petro Mas S.de R.L. de C.V.", "Petro Mas S. de R.L. de C.V."),
+        ("Experta y Cia. S.en C.", "Experta y Cia. S. en C."),
+        ("Fourteenth Ocean GmbH & Co.KG", "Fourteenth Ocean GmbH & Co. KG"),
+        ("J.de la Cruz", "J.de la Cruz"),  # "de" not followed by the rest of a legal form
     ],
 )
 def test_glued_legal_forms_are_split_off_for_analysis(name: str, repaired: str) -> None:
@@ -240,3 +249,15 @@ def test_warm_up_names_take_every_transliteration_path() -> None:
     assert {kind for _text, kind in _WARM_UP_NAMES} >= {NameKind.PERSON, NameKind.ORGANIZATION}
     assert any(needs_early_transliteration(text) for text, _kind in _WARM_UP_NAMES)
     assert any(latin_form(text) != text and "\u4e00" <= text[0] <= "\u9fff" for text, _kind in _WARM_UP_NAMES)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Organic Salt S.A.de C.V.", "ORGANIC SALT, S.A. DE C.V."),
+        ("Ramirez Abadia y Cia.S.C.S.", "RAMIREZ ABADIA Y CIA. S.C.S."),
+        ("Roetzel-Stahl GmbH & Co.KG", "ROETZEL-STAHL GMBH & CO. KG"),
+    ],
+)
+def test_a_missing_space_inside_a_legal_form_costs_nothing(query: str, listed: str) -> None:
+    assert compare_names(query, listed, C).score == 1.0
