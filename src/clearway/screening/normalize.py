@@ -10,6 +10,7 @@ Pure: no I/O, no database.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -66,6 +67,7 @@ WEIGHT_SHORT = 0.6
 WEIGHT_GENERIC_ORG = 0.45
 WEIGHT_PLACE = 0.55
 WEIGHT_LEGAL_WORD = 0.15
+WEIGHT_OWN_ACRONYM = 0.1  # "Haqqani Network (HQN)": the acronym repeats the name, it adds nothing to it
 CONFLICT_WEIGHT_FLOOR = 0.8
 MIN_MISSPELT_LEGAL_FORM = 6  # shorter forms (ltda, corp) are too close to real names (Cora, Lida)
 
@@ -447,8 +449,48 @@ def _assemble(
     if not tokens and removed:
         # A "name" made only of titles ("General", "Sheikh"): compare the titles rather than nothing.
         return _prepare_without_honorifics(text, kind, legal_forms)
+    if kind != _PERSON and _ends_with_own_acronym(tokens):
+        tokens[-1] = _as_own_acronym(tokens[-1])
     phrases = _phrases(phrase_spans, first_token_of_part, len(tokens))
     return _finish(text, kind, tokens, phrases, legal_forms, removed)
+
+
+def _ends_with_own_acronym(tokens: list[Token]) -> bool:
+    """An organisation name followed by its own acronym ("Islamic Jihad Union (IJU)", "Haqqani Network
+    (HQN)", "Forces Democratiques de Liberation du Rwanda (FDLR)"). Lists write it on one side and not the
+    other, where it would count as a whole extra word."""
+    if len(tokens) < 3:
+        return False
+    acronym = tokens[-1].latin
+    words = [token.latin for token in tokens[:-1]]
+    required = [token.role == _NAME for token in tokens[:-1]]
+    if not 2 <= len(acronym) <= min(8, sum(required) + 1) or not acronym.isalpha():
+        return False
+    return _abbreviates(acronym, tuple(words), tuple(required))
+
+
+@lru_cache(maxsize=10_000)
+def _abbreviates(acronym: str, words: tuple[str, ...], required: tuple[bool, ...]) -> bool:
+    """Whether `acronym` is made of the words in order: each required word gives its initial and maybe a
+    later letter of its own (Haqqani → HQ), other words (particles) give their initial or nothing."""
+    if not words:
+        return not acronym
+    word, rest, rest_required = words[0], words[1:], required[1:]
+    if not required[0] and _abbreviates(acronym, rest, rest_required):
+        return True
+    if not acronym or acronym[0] != word[0]:
+        return False
+    if _abbreviates(acronym[1:], rest, rest_required):
+        return True
+    # One more letter from the same word, found later in it ("Haqqani" gives H and Q).
+    found = word.find(acronym[1], 1) if len(acronym) > 1 else -1
+    return found != -1 and _abbreviates(acronym[2:], rest, rest_required)
+
+
+@lru_cache(maxsize=10_000)
+def _as_own_acronym(token: Token) -> Token:
+    # A token of its own (uid included): the index caches lookups per uid, and they depend on the weight.
+    return dataclasses.replace(token, weight=WEIGHT_OWN_ACRONYM, uid=next(_token_ids))
 
 
 def _prepare_without_honorifics(text: str, kind: NameKind, legal_forms: list[str]) -> PreparedName:

@@ -8,6 +8,7 @@ import pytest
 from clearway.screening.compare import DEFAULT_THRESHOLD, compare_names
 from clearway.screening.normalize import (
     _WARM_UP_NAMES,
+    WEIGHT_OWN_ACRONYM,
     NameKind,
     Script,
     _with_legal_forms_repaired,
@@ -261,3 +262,34 @@ def test_warm_up_names_take_every_transliteration_path() -> None:
 )
 def test_a_missing_space_inside_a_legal_form_costs_nothing(query: str, listed: str) -> None:
     assert compare_names(query, listed, C).score == 1.0
+
+
+@pytest.mark.parametrize(
+    ("name", "listed"),
+    [
+        ("Haqqani Network", "HAQQANI NETWORK (HQN)"),
+        ("Liberation Forces du Rwanda", "LIBERATION FORCES DU RWANDA (LFR)"),
+        ("Islamic Jihad Union", "ISLAMIC JIHAD UNION (IJU)"),
+        ("Naftiran Intertrade Company", "NAFTIRAN INTERTRADE COMPANY (NICO)"),
+    ],
+)
+def test_an_organisations_own_acronym_adds_little(name: str, listed: str) -> None:
+    match = compare_names(name, listed, "Organization")
+    assert match.score >= 0.94
+    assert compare_names(listed, listed, "Organization").score == 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "acronym_weight"),
+    [
+        ("Islamic Jihad Union (IJU)", NameKind.ORGANIZATION, WEIGHT_OWN_ACRONYM),
+        ("Haqqani Network (HQN)", NameKind.ORGANIZATION, WEIGHT_OWN_ACRONYM),
+        ("Alpha Beta Gamma", NameKind.ORGANIZATION, 1.0),  # a word, not the initials of the others
+        ("Sam Sung Samsung", NameKind.ORGANIZATION, 1.0),  # longer than initials plus one letter
+        ("Anna Maria AM", NameKind.PERSON, 0.6),  # people have no acronyms: a short token
+    ],
+)
+def test_only_an_acronym_of_the_name_itself_is_weighed_down(
+    text: str, kind: NameKind, acronym_weight: float
+) -> None:
+    assert prepare_name(text, kind).tokens[-1].weight == acronym_weight
