@@ -115,7 +115,10 @@ def screen_command(
         fail("give a NAME to screen, or --batch INPUT.csv --output HITS.jsonl")
     party = _party(name, schema, dob, country)
     service = _service()
-    result = _screened(lambda: service.screen(party, lists, threshold))
+    # The first screening of a process loads the index and rigour's name tables (seconds): say so, on
+    # stderr (stdout may be JSON).
+    with err_console.status("loading the lists and name tables…"):
+        result = _screened(lambda: service.screen(party, lists, threshold))
     if as_json:
         print_json(result.to_dict())
     else:
