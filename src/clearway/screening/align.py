@@ -306,8 +306,24 @@ _pair_order = itemgetter(0, 1)
 
 def align(query: PreparedName, candidate: PreparedName) -> Alignment:
     """Align two prepared names and score the alignment."""
+    alignment = align_above(query, candidate, -1.0)
+    assert alignment is not None  # every score is above -1
+    return alignment
+
+
+def align_above(query: PreparedName, candidate: PreparedName, floor: float) -> Alignment | None:
+    """`align`, or None when the alignment is sure to score below `floor`. Screening compares each query
+    with the fifteen names the index found, most of them sharing one word with it ("Hassan"): an upper
+    bound of the score from the tokens that have a similar partner at all (`_score_bound`) rules those out
+    before the pairs are chosen and scored."""
     kind = query.kind if query.kind == candidate.kind else _GENERIC
     candidates = _single_pairs(query, candidate, kind)
+    if (
+        floor > 0.0
+        and not _may_glue(query, candidate)
+        and _score_bound(query, candidate, candidates, kind) < floor
+    ):
+        return None
     if len(candidates) > 1:
         candidates.sort(key=_pair_order, reverse=True)
     chosen = _choose(candidates) if candidates else candidates
@@ -320,6 +336,49 @@ def align(query: PreparedName, candidate: PreparedName) -> Alignment:
     if not chosen:
         return Alignment(0.0, query, candidate, (), False)  # nothing in common: most pairs of names
     return _score(query, candidate, chosen, kind)
+
+
+def _may_glue(query: PreparedName, candidate: PreparedName) -> bool:
+    """Whether `_glued_both_ways` could find any glued pair (its tests that need no chosen pairs)."""
+    return bool(
+        query.glued_symbol_runs
+        or candidate.glued_symbol_runs
+        or query.glue_reach & candidate.token_signatures
+        or candidate.glue_reach & query.token_signatures
+    )
+
+
+# Float sums of weights in a different order may differ in the last bits: a bound must not cut by that.
+_BOUND_MARGIN = 1e-9
+
+
+def _score_bound(query: PreparedName, candidate: PreparedName, pairs: list[_Pair], kind: NameKind) -> float:
+    """An upper bound of `_score` over any choice among `pairs` (single-token pairs: no glue possible).
+
+    A token without a similar partner stays unmatched whatever is chosen. With `r_q`, `r_c` the weights left
+    unmatched, the score is at most M / (M + min(r_q, r_c) + f·|r_q - r_c|), M = matched mass =
+    (W_q - r_q + W_c - r_c) / 2: every similarity is at most 1, the conflict at least min(r_q, r_c)
+    (conflict weights are at least the weights), the reorder factor at most 1. That falls as either `r`
+    grows (f ≤ 1), so the unmatched weight of the tokens without a partner gives the bound."""
+    q_weights, c_weights = query.weights, candidate.weights
+    seen_q = seen_c = 0  # bit i: query (candidate) token i has a partner
+    used_q = used_c = 0.0
+    for pair in pairs:
+        i, j = pair[2][0], pair[3][0]
+        if not seen_q >> i & 1:
+            seen_q |= 1 << i
+            used_q += q_weights[i]
+        if not seen_c >> j & 1:
+            seen_c |= 1 << j
+            used_c += c_weights[j]
+    rest_q = query.total_weight - used_q
+    rest_c = candidate.total_weight - used_c
+    rest_q, rest_c = (rest_q if rest_q > 0.0 else 0.0), (rest_c if rest_c > 0.0 else 0.0)
+    fewer, more = (rest_q, rest_c) if rest_q < rest_c else (rest_c, rest_q)
+    matched = (used_q + used_c) / 2
+    if matched <= 0.0:
+        return 0.0
+    return matched / (matched + fewer + EXTRA_FACTOR[kind] * (more - fewer)) + _BOUND_MARGIN
 
 
 def _glue_may_help(chosen: list[_Pair], q_count: int, c_count: int) -> bool:

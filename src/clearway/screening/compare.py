@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from clearway.screening import features
-from clearway.screening.align import Alignment, align
+from clearway.screening.align import Alignment, align, align_above
 from clearway.screening.entry import AliasQuality, EntrySchema, ListEntry
 from clearway.screening.features import FeatureEffect
 from clearway.screening.match import Explanation, Match
@@ -128,7 +128,9 @@ def compare_prepared_above(
     query: PreparedParty, entry: PreparedEntry, name_indexes: Iterable[int], min_score: float
 ) -> Match | None:
     """`compare_prepared`, but None (and no explanation built) when the score is below `min_score`."""
-    best = _best_names(query, entry, name_indexes)
+    # Names that cannot reach this score even with every feature raising it are not worth scoring.
+    floor = min_score - _ROUNDING - features.max_raise(query.party.identifiers)
+    best = _best_names(query, entry, name_indexes, floor)
     if best is None:
         return _no_name_match(query.party.name, entry.entry.caption) if min_score <= 0.0 else None
     alignment, query_name, entry_name, weak = best
@@ -155,15 +157,19 @@ def compare_names(name1: str, name2: str, schema: str | None = None) -> Match:
 
 
 def _best_names(
-    query: PreparedParty, entry: PreparedEntry, name_indexes: Iterable[int]
+    query: PreparedParty, entry: PreparedEntry, name_indexes: Iterable[int], floor: float
 ) -> tuple[Alignment, PreparedName, PreparedName, bool] | None:
+    """The best-scoring pair of names, skipping those sure to score below `floor` (a weak alias only scores
+    lower, so the floor holds for it too): if every pair scores below, which pair is best does not matter."""
     best: tuple[Alignment, PreparedName, PreparedName, bool] | None = None
     best_score = -1.0
     indexes = tuple(name_indexes)
     for query_name in query.names_for(entry.kind):
         for index in indexes:
             entry_name, weak = entry.names[index], entry.weak[index]
-            alignment = align(query_name, entry_name)
+            alignment = align_above(query_name, entry_name, floor)
+            if alignment is None:
+                continue
             score = alignment.score * (WEAK_ALIAS_FACTOR if weak else 1.0)
             if score > best_score:
                 best, best_score = (alignment, query_name, entry_name, weak), score

@@ -3,7 +3,9 @@ outcome is known, never change a score."""
 
 from __future__ import annotations
 
+import csv
 import itertools
+from pathlib import Path
 
 from clearway.screening.align import (
     _LETTER_LIMITS,
@@ -12,6 +14,8 @@ from clearway.screening.align import (
     _memo,
     _Row,
     _token_similarity,
+    align,
+    align_above,
     clear_memo,
     edit_budget,
 )
@@ -92,3 +96,35 @@ def test_glue_reach_never_misses_a_token_a_run_can_meet() -> None:
         )
         if meets:
             assert runs.glue_reach & singles.token_signatures, (runs.original, singles.original)
+
+
+EVAL_PAIRS = Path(__file__).parent / "data" / "eval_pairs.csv"
+
+
+def _labelled_pairs() -> list[tuple[PreparedName, PreparedName]]:
+    with EVAL_PAIRS.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    pairs = []
+    for row in rows:
+        for kind in KINDS:
+            left, right = prepare_name(row["name1"], kind), prepare_name(row["name2"], kind)
+            if not left.is_empty and not right.is_empty:
+                pairs.append((left, right))
+    return pairs
+
+
+def test_the_score_bound_never_cuts_a_name_that_reaches_the_floor() -> None:
+    """`align_above` may skip a pair only if its full alignment scores below the floor; and where it does
+    not skip, the alignment is the full one."""
+    pairs = _labelled_pairs() + list(itertools.product(_names(), repeat=2))
+    skipped = 0
+    for floor in (0.3, 0.5, 0.6, 0.7, 0.8, 0.9):
+        for query, candidate in pairs:
+            full = align(query, candidate)
+            bounded = align_above(query, candidate, floor)
+            if bounded is None:
+                skipped += 1
+                assert full.score < floor, (query.original, candidate.original, floor, full.score)
+            else:
+                assert (bounded.score, bounded.pairs) == (full.score, full.pairs)
+    assert skipped > len(pairs)  # the bound rules out pairs at all
