@@ -17,6 +17,7 @@ Scoring model (token weights come from `normalize`):
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from operator import itemgetter
 
@@ -127,6 +128,7 @@ _LETTER_LIMITS = tuple(
     for cross_script in (False, True)
 )
 
+_LETTER_RUN = re.compile(r"(.)\1\1")
 _MEMO_LIMIT = 1_000_000
 _KIND_CODE = {NameKind.PERSON: 0, NameKind.ORGANIZATION: 1, NameKind.OBJECT: 2, NameKind.GENERIC: 3}
 _NO_MATCH = (0.0, "")
@@ -229,11 +231,19 @@ def _token_similarity(a: Token, b: Token, kind: NameKind) -> tuple[float, str]:
         return _NO_MATCH
     if a.symbols and not a.symbols.isdisjoint(b.symbols):
         return SIM_VARIANT, "variant"
-    if a.folded == b.folded:
+    if a.folded == b.folded and not _letter_runs(a, b):
         return SIM_SPELLING, "spelling"
     if length_gap > _MAX_BUDGET and a.phonetic != b.phonetic and a.script != _ABJAD != b.script:
         return _NO_MATCH  # no edit, folding or sound can bridge this: most token pairs end here
     return _fuzzy_similarity(a, b)
+
+
+def _letter_runs(a: Token, b: Token) -> bool:
+    """A letter written three times or more in a row: folding collapses doubled letters (Hassan/Hasan),
+    which made "aaaa" a spelling of the alias "AA". No name is spelt with such a run, and a romanisation
+    that makes one ("sayyid" folds to "saiiid") is not one: it is tested on the Latin forms. Only asked of
+    pairs that fold alike, which are few."""
+    return _LETTER_RUN.search(a.latin) is not None or _LETTER_RUN.search(b.latin) is not None
 
 
 def _initial_similarity(a: Token, b: Token, kind: NameKind) -> tuple[float, str]:
@@ -281,7 +291,7 @@ def _fuzzy_similarity(a: Token, b: Token) -> tuple[float, str]:
     if not best:
         # Romanisation variants plus a typo: Yusuf / Youssef fold to iusuf / iusef.
         distance = OSA.distance(a.folded, b.folded, score_cutoff=cutoff)
-        if distance <= budget:
+        if distance <= budget and not _letter_runs(a, b):
             best, method = 0.95 * (1.0 - distance / longer), "spelling"
     same_sound = a.phonetic == b.phonetic and len(a.phonetic) >= 2 and a.latin[0] == b.latin[0]
     if best < SIM_PHONETIC and same_sound and distance <= cutoff:

@@ -20,6 +20,7 @@ from clearway.screening.translit import latin_form, needs_early_transliteration
 P, C, E = "Person", "Company", "LegalEntity"
 
 MATCHES = [
+    ("a romanisation that folds to a run of letters", "Ali Sayyid Bakri", "Ali Said Bakri", P),
     # rule, name1, name2, schema
     ("identical", "Vladimir Putin", "Vladimir Putin", P),
     ("case and punctuation", "AL-ZAWAHIRI, Ayman", "ayman al zawahiri", P),
@@ -107,6 +108,8 @@ NON_MATCHES = [
     ("cyrillic: other person", "Владимир Путин", "Vladimir Potanin", P),
     ("empty name", "", "John Smith", P),
     ("only punctuation", "--", "John Smith", P),
+    ("a letter repeated is no spelling of it doubled", "Aaaa", "AA", P),
+    ("a long run of one letter", "a" * 50, "AA", E),
 ]
 
 
