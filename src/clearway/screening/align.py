@@ -41,6 +41,7 @@ SIM_PHONETIC = 0.85
 SIM_SKELETON = 0.85
 SIM_SKELETON_NEAR = 0.6
 MIN_TOKEN_SIM = 0.6
+INITIALS_ONLY_CAP = 0.5  # the most a pair of names matched by initials alone can score
 
 EXTRA_FACTOR = {
     NameKind.PERSON: 0.35,
@@ -238,6 +239,12 @@ def _token_similarity(a: Token, b: Token, kind: NameKind) -> tuple[float, str]:
     return _fuzzy_similarity(a, b)
 
 
+def _plausible_spelling_typo(a: str, b: str) -> bool:
+    """A folded form of four letters or fewer with a typo meets many other short names: an edit at the
+    first letter is another name there (Wang/Zhang fold to vang/jang, Yang/Jiang to iang/jiang)."""
+    return a[0] == b[0] or (len(a) > 4 and len(b) > 4)
+
+
 def _letter_runs(a: Token, b: Token) -> bool:
     """A letter written three times or more in a row: folding collapses doubled letters (Hassan/Hasan),
     which made "aaaa" a spelling of the alias "AA". No name is spelt with such a run, and a romanisation
@@ -291,7 +298,7 @@ def _fuzzy_similarity(a: Token, b: Token) -> tuple[float, str]:
     if not best:
         # Romanisation variants plus a typo: Yusuf / Youssef fold to iusuf / iusef.
         distance = OSA.distance(a.folded, b.folded, score_cutoff=cutoff)
-        if distance <= budget and not _letter_runs(a, b):
+        if distance <= budget and not _letter_runs(a, b) and _plausible_spelling_typo(a.folded, b.folded):
             best, method = 0.95 * (1.0 - distance / longer), "spelling"
     same_sound = a.phonetic == b.phonetic and len(a.phonetic) >= 2 and a.latin[0] == b.latin[0]
     if best < SIM_PHONETIC and same_sound and distance <= cutoff:
@@ -562,6 +569,8 @@ def _score(query: PreparedName, candidate: PreparedName, pairs: list[_Pair], kin
     reordered = len(pairs) > 1 and _is_reordered(pairs)
     if reordered:
         score *= REORDER_FACTOR.get(kind, REORDER_FACTOR_DEFAULT)
+    if score > INITIALS_ONLY_CAP and all(pair[4] == "initial" for pair in pairs):
+        score = INITIALS_ONLY_CAP  # "A B" is not "Abd al-Baki": initials alone identify no one
     return Alignment(min(1.0, score), query, candidate, tuple(pairs), reordered)
 
 

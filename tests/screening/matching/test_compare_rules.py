@@ -110,6 +110,9 @@ NON_MATCHES = [
     ("only punctuation", "--", "John Smith", P),
     ("a letter repeated is no spelling of it doubled", "Aaaa", "AA", P),
     ("a long run of one letter", "a" * 50, "AA", E),
+    ("short surnames whose folds differ at the first letter", "Wang Wei", "Zhang Wei", P),
+    ("a short name with a typo at the first letter of its fold", "Mei Yang", "Zhang Wei", P),
+    ("initials alone", "A B", "Abd al-Baki", P),
 ]
 
 
