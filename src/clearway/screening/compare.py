@@ -129,13 +129,15 @@ def compare_prepared_above(
 ) -> Match | None:
     """`compare_prepared`, but None (and no explanation built) when the score is below `min_score`."""
     # Names that cannot reach this score even with every feature raising it are not worth scoring.
-    floor = min_score - _ROUNDING - features.max_raise(query.party.identifiers)
+    party = query.party
+    raise_limit = features.max_raise(party.birth_dates, party.countries, party.identifiers)
+    floor = min_score - _ROUNDING - raise_limit
     best = _best_names(query, entry, name_indexes, floor)
     if best is None:
         return _no_name_match(query.party.name, entry.entry.caption) if min_score <= 0.0 else None
     alignment, query_name, entry_name, weak = best
     name_score = alignment.score * (WEAK_ALIAS_FACTOR if weak else 1.0)
-    if name_score + features.max_raise(query.party.identifiers) < min_score - _ROUNDING:
+    if name_score + raise_limit < min_score - _ROUNDING:
         return None  # no evidence beyond the name could lift it to `min_score`: skip weighing it
     effects = _feature_effects(query, entry, query_name, entry_name, name_score)
     score = round(min(1.0, max(0.0, name_score + sum(e.delta for e in effects))), 4)

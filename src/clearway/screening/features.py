@@ -43,10 +43,14 @@ class FeatureEffect:
         return "raised" if self.delta > 0 else "lowered" if self.delta < 0 else "neutral"
 
 
-def max_raise(query_identifiers: Iterable[str]) -> float:
-    """The most the features can add to a name score (an identifier only when the query has one)."""
-    raise_by_identifier = DELTA_IDENTIFIER_MATCH if any(query_identifiers) else 0.0
-    return DELTA_DOB_MATCH + DELTA_COUNTRY_MATCH + raise_by_identifier
+def max_raise(birth_dates: Iterable[str], countries: Iterable[str], identifiers: Iterable[str]) -> float:
+    """The most the features can add to the name score of a query with these facts: each raises it only
+    when the query has one (a name-only query: nothing)."""
+    return (
+        (DELTA_DOB_MATCH if any(birth_dates) else 0.0)
+        + (DELTA_COUNTRY_MATCH if any(countries) else 0.0)
+        + (DELTA_IDENTIFIER_MATCH if any(identifiers) else 0.0)
+    )
 
 
 def birth_date_effect(query: Iterable[str], candidate: Iterable[str]) -> FeatureEffect | None:

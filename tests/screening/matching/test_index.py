@@ -125,3 +125,20 @@ def test_saved_index_answers_alike_and_keeps_token_ids_apart(
     highest = max(t.uid for e in loaded.entries for n in e.names for t in n.tokens)
     fresh = prepare_party(Party("Quentin Zzyzx-Unseen", "Person")).names_for(NameKind.PERSON)[0]
     assert min(t.uid for t in fresh.tokens) > highest
+
+
+def test_evidence_beyond_the_name_can_lift_a_name_below_the_threshold() -> None:
+    """The index skips names whose score cannot reach the threshold even with every feature the query
+    has raising it: a name below the threshold must still be found when its birth date and country do."""
+    listed = entry(
+        "h:libi", EntrySchema.PERSON, "Abu Yahya AL-LIBI", birth_dates=("1963",), countries=("LY",)
+    )
+    index = ScreeningIndex([listed, *HANDMADE])
+    name_only = Party("Abu Libi", "Person")
+    with_facts = Party("Abu Libi", "Person", birth_dates=("1963-05-01",), countries=("LY",))
+    assert index.search(name_only, DEFAULT_THRESHOLD) == []
+    hits = index.search(with_facts, DEFAULT_THRESHOLD)
+    assert [hit.entry.entry.entry_id for hit in hits] == ["h:libi"]
+    features = {effect.feature for effect in hits[0].match.explanation.features}
+    assert features == {"birth_date", "country"}
+    assert hits[0].match.score >= DEFAULT_THRESHOLD > hits[0].match.explanation.name_score
