@@ -435,11 +435,11 @@ def _assemble(
             legal_forms.extend(_legal_classes(form, symbols))
             continue
         latin = latin_form(form)
-        if kind == _PERSON and _is_honorific(latin, symbols):
+        script = _script_of(form)
+        if kind == _PERSON and _is_honorific(form, latin, symbols, script):
             removed.append(form)
             continue
         first_token_of_part[index] = len(tokens)
-        script = _script_of(form)
         pieces = latin.split()
         if len(pieces) == 1:
             tokens.append(_make_token(form, latin, symbols, kind, tag, script))
@@ -720,8 +720,14 @@ def _collapse_doubles(text: str) -> str:
     return "".join(letter for letter, _run in itertools.groupby(text))
 
 
-def _is_honorific(latin: str, symbols: frozenset[str]) -> bool:
-    return latin in vocabulary.HONORIFICS or not symbols.isdisjoint(vocabulary.HONORIFIC_SYMBOLS)
+def _is_honorific(form: str, latin: str, symbols: frozenset[str], script: Script) -> bool:
+    """A title to set aside. Arabic and Hebrew are looked up as written: their Latin forms have no vowels,
+    and عمر (Omar) reads "mr"."""
+    if not symbols.isdisjoint(vocabulary.HONORIFIC_SYMBOLS):
+        return True
+    if script == _ABJAD:
+        return form in vocabulary.ABJAD_HONORIFICS
+    return latin in vocabulary.HONORIFICS
 
 
 def _script_of(text: str) -> Script:

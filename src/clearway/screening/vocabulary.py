@@ -23,8 +23,12 @@ HONORIFICS = _words(
     maulana maulvi mawlawi moulavi mawlana mufti imam ayatollah hojatoleslam hojjatoleslam sayyidna
     gen general col colonel maj major capt captain cpt lt lieutenant sgt sergeant adm admiral brig brigadier
     cmdr commander marshal cdr pvt private cpl corporal ustadh ustad ustaz
+    shaih sheih shejh shejkh hadzhi khadzhi doktor gospodin gospozha polkovnik kyrios kyria
     """
-)
+)  # the second-last line: the same titles written in Cyrillic or Greek, as transliterated (шейх → sheih)
+
+# The same in Arabic script, as written (a vowel-less Latin form such as "mr" for عمر, Omar, is no title).
+ABJAD_HONORIFICS = frozenset({"شيخ", "حاج", "حاجي", "ملا", "دكتور", "مولوي", "مولانا", "مفتي"})
 
 # Symbols rigour attaches to honorifics in any script (شيخ, حاج).
 HONORIFIC_SYMBOLS = frozenset({"SYMBOL:SHEIKH", "SYMBOL:HAJI"})

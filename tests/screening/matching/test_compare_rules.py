@@ -299,3 +299,24 @@ def test_only_an_acronym_of_the_name_itself_is_weighed_down(
     text: str, kind: NameKind, acronym_weight: float
 ) -> None:
     assert prepare_name(text, kind).tokens[-1].weight == acronym_weight
+
+
+@pytest.mark.parametrize(
+    ("name", "titles", "kept"),
+    [
+        ("عمر البشير", (), 3),  # Omar al-Bashir: عمر reads "mr" in Latin, and is no "Mr."
+        ("عمر حسن", (), 2),
+        ("الشيخ محمد", ("شيخ",), 2),  # the article stays a particle
+        ("ملا عمر", ("ملا",), 1),
+        ("шейх мухаммад", ("шейх",), 1),
+        ("хаджи мухаммад", ("хаджи",), 1),
+        ("господин иван петров", ("господин",), 2),
+        ("κύριος Ιωάννης Παπαδόπουλος", ("κύριοσ",), 2),
+        ("Dr. Ali Hassan", (), 2),  # rigour drops a leading title itself
+        ("Sheikh Ahmed", ("sheikh",), 1),
+    ],
+)
+def test_titles_are_set_aside_in_every_script(name: str, titles: tuple[str, ...], kept: int) -> None:
+    prepared = prepare_name(name, NameKind.PERSON)
+    assert prepared.removed == titles
+    assert len(prepared.tokens) == kept
