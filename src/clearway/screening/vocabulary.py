@@ -55,8 +55,9 @@ PARTICLES = _words(
     """
     al el ul ad ed as ash at ath az ar an ibn bin ben bint binti bn ould ag abu abou bou
     van von der den de da di du dos das del della la le los las y e zu ter ten
+    abw bw abn bnt bnw wld
     """
-)
+)  # the last line: أبو بو ابن بنت بنو ولد as transliterated without vowels (abu, bou, ibn, bint, banu, ould)
 
 # Patronymic endings (Slavic, Turkic, Icelandic): a patronymic present on one side only is no conflict.
 PATRONYMIC_SUFFIXES = (

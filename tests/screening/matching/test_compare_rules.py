@@ -11,6 +11,7 @@ from clearway.screening.normalize import (
     WEIGHT_OWN_ACRONYM,
     NameKind,
     Script,
+    TokenRole,
     _with_legal_forms_repaired,
     _with_legal_spellings,
     prepare_name,
@@ -320,3 +321,11 @@ def test_titles_are_set_aside_in_every_script(name: str, titles: tuple[str, ...]
     prepared = prepare_name(name, NameKind.PERSON)
     assert prepared.removed == titles
     assert len(prepared.tokens) == kept
+
+
+@pytest.mark.parametrize(
+    "name", ["أبو بكر", "ابن سينا", "بنت محمد", "ولد عبد العزيز", "Abu Bakr", "Ould Abdel Aziz"]
+)
+def test_arabic_particles_weigh_alike_in_both_scripts(name: str) -> None:
+    first = prepare_name(name, NameKind.PERSON).tokens[0]
+    assert first.role == TokenRole.PARTICLE, first.latin
