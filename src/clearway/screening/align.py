@@ -40,6 +40,8 @@ SIM_INITIAL = 0.9
 SIM_PHONETIC = 0.85
 SIM_SKELETON = 0.85
 SIM_SKELETON_NEAR = 0.6
+# Latin g for ق (q) or ك (k), as Libyan and Egyptian spellings have it (Gaddafi = القذافي): like a typo.
+SIM_SKELETON_G = 0.8
 MIN_TOKEN_SIM = 0.6
 INITIALS_ONLY_CAP = 0.5  # the most a pair of names matched by initials alone can score
 
@@ -312,6 +314,8 @@ def _skeleton_similarity(a: str, b: str) -> tuple[float, str]:
         return 0.0, ""
     if a == b:
         return SIM_SKELETON, "skeleton"
+    if "g" in a + b and a.replace("g", "k") == b.replace("g", "k"):
+        return SIM_SKELETON_G, "skeleton"
     if min(len(a), len(b)) >= 3 and OSA.distance(a, b, score_cutoff=1) <= 1:
         return SIM_SKELETON_NEAR, "skeleton"
     return 0.0, ""

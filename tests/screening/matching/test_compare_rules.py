@@ -21,6 +21,7 @@ from clearway.screening.translit import latin_form, needs_early_transliteration
 P, C, E = "Person", "Company", "LegalEntity"
 
 MATCHES = [
+    ("arabic qaf written g, as in Libya and Egypt", "Muammar Gaddafi", "معمر القذافي", P),
     ("a romanisation that folds to a run of letters", "Ali Sayyid Bakri", "Ali Said Bakri", P),
     # rule, name1, name2, schema
     ("identical", "Vladimir Putin", "Vladimir Putin", P),
