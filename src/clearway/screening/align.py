@@ -225,7 +225,8 @@ def _token_similarity(a: Token, b: Token, kind: NameKind) -> tuple[float, str]:
         return SIM_EXACT, "exact" if a.script == b.script == _LATIN else "transliterated"
     if a.special or b.special:
         if a.role == _NUMBER or b.role == _NUMBER:
-            return _NO_MATCH
+            # Numbers match only as the same number, in digits or words ("3" = "three" = "3rd").
+            return (SIM_VARIANT, "variant") if _same_number(a, b) else _NO_MATCH
         return _initial_similarity(a, b, kind)
     length_gap = len(a.latin) - len(b.latin)
     if length_gap < 0:
@@ -253,6 +254,10 @@ def _letter_runs(a: Token, b: Token) -> bool:
     that makes one ("sayyid" folds to "saiiid") is not one: it is tested on the Latin forms. Only asked of
     pairs that fold alike, which are few."""
     return _LETTER_RUN.search(a.latin) is not None or _LETTER_RUN.search(b.latin) is not None
+
+
+def _same_number(a: Token, b: Token) -> bool:
+    return any(s.startswith("NUM:") for s in a.symbols & b.symbols)
 
 
 def _initial_similarity(a: Token, b: Token, kind: NameKind) -> tuple[float, str]:

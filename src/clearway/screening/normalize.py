@@ -652,7 +652,8 @@ def _make_token(
         phonetic=features[0],
         folded=features[1],
         skeleton=features[2],
-        symbols=frozenset(s for s in symbols if not s.startswith(("INITIAL:", "ORGCLS:"))),
+        symbols=frozenset(s for s in symbols if not s.startswith(("INITIAL:", "ORGCLS:")))
+        | vocabulary.ABBREVIATION_SYMBOLS.get(latin, frozenset()),
         script=script,
         role=role,
         weight=weight,

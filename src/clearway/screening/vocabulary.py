@@ -118,3 +118,24 @@ GENERIC_ORG_TOKENS_TRANSLIT = _words(
     sharikah sherkate tejarat tijara tijariya mu assasat muassasat
     """
 )
+
+
+def _symbol_groups(*groups: str) -> dict[str, frozenset[str]]:
+    """Each group "SYMBOL: word word …" gives every word that symbol."""
+    table: dict[str, frozenset[str]] = {}
+    for group in groups:
+        symbol, _, words = group.partition(" ")
+        for word in words.split():
+            table[word] = table.get(word, frozenset()) | {symbol}
+    return table
+
+
+# Abbreviations and words rigour gives no shared symbol, shared here so that they compare as variants
+# ("St. Petersburg Trading House" = "Saint Petersburg Trading House", "Mahan Air" = "Mahan Airlines").
+ABBREVIATION_SYMBOLS = _symbol_groups(
+    "ABBR:SAINT st saint sankt",
+    "ABBR:SAINTE ste sainte",
+    "ABBR:MOUNT mt mount",
+    "ABBR:FORT ft fort",
+    "DOMAIN:AIRLINE air airways airline airlines",
+)

@@ -21,6 +21,10 @@ from clearway.screening.translit import latin_form, needs_early_transliteration
 P, C, E = "Person", "Company", "LegalEntity"
 
 MATCHES = [
+    ("a number in words and in digits", "Three Rivers Shipping", "3 Rivers Shipping", C),
+    ("saint abbreviated", "Saint Petersburg Trading House", "St. Petersburg Trading House", C),
+    ("mount abbreviated", "Mount Everest Holdings", "Mt Everest Holdings", C),
+    ("air for airlines", "Mahan Air", "Mahan Airlines", C),
     ("arabic qaf written g, as in Libya and Egypt", "Muammar Gaddafi", "معمر القذافي", P),
     ("a romanisation that folds to a run of letters", "Ali Sayyid Bakri", "Ali Said Bakri", P),
     # rule, name1, name2, schema
@@ -115,6 +119,7 @@ NON_MATCHES = [
     ("short surnames whose folds differ at the first letter", "Wang Wei", "Zhang Wei", P),
     ("a short name with a typo at the first letter of its fold", "Mei Yang", "Zhang Wei", P),
     ("initials alone", "A B", "Abd al-Baki", P),
+    ("another number in words", "Three Rivers Shipping", "Two Rivers Shipping", C),
 ]
 
 
