@@ -26,11 +26,13 @@ from rapidfuzz.distance import OSA
 from clearway.screening.normalize import (
     GLUE_LENGTH_GAP,
     ONE_POSITION,
+    WEIGHT_GENERIC_ORG,
     NameKind,
     PreparedName,
     Script,
     Token,
     TokenRole,
+    is_initialism,
 )
 
 SIM_EXACT = 1.0
@@ -40,6 +42,8 @@ SIM_INITIAL = 0.9
 SIM_PHONETIC = 0.85
 SIM_SKELETON = 0.85
 SIM_SKELETON_NEAR = 0.6
+SIM_INITIALISM = 0.9  # "IRISL" for "Islamic Republic of Iran Shipping Lines"
+SIM_INITIALISM_SHORT = 0.75  # three initials ("PIJ"): shared by too many names to alert on their own
 # Latin g for ق (q) or ك (k), as Libyan and Egyptian spellings have it (Gaddafi = القذافي): like a typo.
 SIM_SKELETON_G = 0.8
 MIN_TOKEN_SIM = 0.6
@@ -59,7 +63,7 @@ _FEMININE_ENDINGS = (("skiy", "skaya"), ("sky", "skaya"), ("ski", "ska"), ("iy",
 _PERSON, _GENERIC = NameKind.PERSON, NameKind.GENERIC
 _PERSON_OR_GENERIC = (NameKind.PERSON, NameKind.GENERIC)
 _LATIN, _ABJAD = Script.LATIN, Script.ABJAD
-_NUMBER = TokenRole.NUMBER
+_NUMBER, _NAME = TokenRole.NUMBER, TokenRole.NAME
 
 
 @dataclass(frozen=True, slots=True)
@@ -343,6 +347,38 @@ def align_above(query: PreparedName, candidate: PreparedName, floor: float) -> A
     bound of the score from the tokens that have a similar partner at all (`_score_bound`) rules those out
     before the pairs are chosen and scored."""
     kind = query.kind if query.kind == candidate.kind else _GENERIC
+    if kind != _PERSON and (len(query.tokens) == 1) != (len(candidate.tokens) == 1):
+        initialism = _initialism_alignment(query, candidate)
+        if initialism is not None:
+            full = _align_above(query, candidate, kind, -1.0)
+            return initialism if full is None or initialism.score > full.score else full
+    return _align_above(query, candidate, kind, floor)
+
+
+def _initialism_alignment(query: PreparedName, candidate: PreparedName) -> Alignment | None:
+    """An organisation named by its initials on one side only ("IRISL" against "Islamic Republic of Iran
+    Shipping Lines"): one pair of the single token with the whole other name. Three letters stay below
+    the default threshold: too many names share them."""
+    flipped = len(candidate.tokens) == 1
+    short, long = (candidate, query) if flipped else (query, candidate)
+    token = short.tokens[0]
+    acronym = token.latin
+    if token.role != _NAME or not 3 <= len(acronym) <= len(long.tokens) or not acronym.isalpha():
+        return None
+    words = tuple(t.latin for t in long.tokens)
+    required = tuple(t.role == _NAME and t.weight > WEIGHT_GENERIC_ORG for t in long.tokens)
+    if not is_initialism(acronym, words, required):
+        return None
+    sim = SIM_INITIALISM if len(acronym) >= 4 else SIM_INITIALISM_SHORT
+    run = tuple(range(len(long.tokens)))
+    mass = (token.weight + long.total_weight) / 2
+    pair = (sim, mass, run, (0,), "initialism") if flipped else (sim, mass, (0,), run, "initialism")
+    return Alignment(sim, query, candidate, (pair,), False)
+
+
+def _align_above(
+    query: PreparedName, candidate: PreparedName, kind: NameKind, floor: float
+) -> Alignment | None:
     candidates = _single_pairs(query, candidate, kind)
     if (
         floor > 0.0

@@ -488,6 +488,18 @@ def _abbreviates(acronym: str, words: tuple[str, ...], required: tuple[bool, ...
 
 
 @lru_cache(maxsize=10_000)
+def is_initialism(acronym: str, words: tuple[str, ...], required: tuple[bool, ...]) -> bool:
+    """Whether `acronym` is the initials of `words` in order: each required word gives its initial, the
+    others (particles, generic words) give theirs or nothing ("isil": Islamic State of Iraq and the Levant).
+    Stricter than `_abbreviates`: no second letter from a word, since a match here raises a score."""
+    if not words:
+        return not acronym
+    if not required[0] and is_initialism(acronym, words[1:], required[1:]):
+        return True
+    return bool(acronym) and acronym[0] == words[0][0] and is_initialism(acronym[1:], words[1:], required[1:])
+
+
+@lru_cache(maxsize=10_000)
 def _as_own_acronym(token: Token) -> Token:
     # A token of its own (uid included): the index caches lookups per uid, and they depend on the weight.
     return dataclasses.replace(token, weight=WEIGHT_OWN_ACRONYM, uid=next(_token_ids))

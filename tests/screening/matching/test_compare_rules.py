@@ -21,6 +21,8 @@ from clearway.screening.translit import latin_form, needs_early_transliteration
 P, C, E = "Person", "Company", "LegalEntity"
 
 MATCHES = [
+    ("an organisation's initials", "Islamic Republic of Iran Shipping Lines", "IRISL", C),
+    ("initials skip particles and generic words", "ISIL", "Islamic State of Iraq and the Levant", E),
     ("a number in words and in digits", "Three Rivers Shipping", "3 Rivers Shipping", C),
     ("saint abbreviated", "Saint Petersburg Trading House", "St. Petersburg Trading House", C),
     ("mount abbreviated", "Mount Everest Holdings", "Mt Everest Holdings", C),
@@ -120,6 +122,9 @@ NON_MATCHES = [
     ("a short name with a typo at the first letter of its fold", "Mei Yang", "Zhang Wei", P),
     ("initials alone", "A B", "Abd al-Baki", P),
     ("another number in words", "Three Rivers Shipping", "Two Rivers Shipping", C),
+    ("three initials alone", "ABC", "Alpha Beta Corp", C),
+    ("letters that are not the initials", "Alma", "Al Mahdi Trading", C),
+    ("initials of a required word missing", "ISL", "Islamic State of Iraq and the Levant", C),
 ]
 
 
