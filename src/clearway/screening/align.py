@@ -239,6 +239,8 @@ def _token_similarity(a: Token, b: Token, kind: NameKind) -> tuple[float, str]:
         return _NO_MATCH
     if a.symbols and not a.symbols.isdisjoint(b.symbols):
         return SIM_VARIANT, "variant"
+    if kind == _PERSON and length_gap == 0 and _masculine_and_feminine(a, b):
+        return _NO_MATCH
     if a.folded == b.folded and not _letter_runs(a, b):
         return SIM_SPELLING, "spelling"
     if length_gap > _MAX_BUDGET and a.phonetic != b.phonetic and a.script != _ABJAD != b.script:
@@ -258,6 +260,27 @@ def _letter_runs(a: Token, b: Token) -> bool:
     that makes one ("sayyid" folds to "saiiid") is not one: it is tested on the Latin forms. Only asked of
     pairs that fold alike, which are few."""
     return _LETTER_RUN.search(a.latin) is not None or _LETTER_RUN.search(b.latin) is not None
+
+
+def _masculine_and_feminine(a: Token, b: Token) -> bool:
+    """Mario/Maria, Antonio/Antonia, Paolo/Paola: known given names (rigour has a name symbol for each, and
+    they share none) that differ only in a final -o/-a are the two genders' forms, not a typo. Names
+    rigour does not know (Tajik Abdullo for Abdulla) are left to the other rules."""
+    x, y = a.latin, b.latin
+    return (
+        x[-1] != y[-1]
+        and x[-1] in "ao"
+        and y[-1] in "ao"
+        and len(x) >= 4
+        and x[:-1] == y[:-1]
+        and a.script == b.script == _LATIN
+        and _known_name(a)
+        and _known_name(b)
+    )
+
+
+def _known_name(token: Token) -> bool:
+    return any(symbol.startswith("NAME:") for symbol in token.symbols)
 
 
 def _same_number(a: Token, b: Token) -> bool:

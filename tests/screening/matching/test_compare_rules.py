@@ -21,6 +21,7 @@ from clearway.screening.translit import latin_form, needs_early_transliteration
 P, C, E = "Person", "Company", "LegalEntity"
 
 MATCHES = [
+    ("tajik -o for -a, a name rigour does not know", "Abdullo Rahmonov", "Abdulla Rahmonov", P),
     ("an organisation's initials", "Islamic Republic of Iran Shipping Lines", "IRISL", C),
     ("initials skip particles and generic words", "ISIL", "Islamic State of Iraq and the Levant", E),
     ("a number in words and in digits", "Three Rivers Shipping", "3 Rivers Shipping", C),
@@ -123,6 +124,8 @@ NON_MATCHES = [
     ("initials alone", "A B", "Abd al-Baki", P),
     ("another number in words", "Three Rivers Shipping", "Two Rivers Shipping", C),
     ("three initials alone", "ABC", "Alpha Beta Corp", C),
+    ("masculine and feminine given names", "Maria Santos", "Mario Santos", P),
+    ("masculine and feminine given names again", "Antonio Rossi", "Antonia Rossi", P),
     ("letters that are not the initials", "Alma", "Al Mahdi Trading", C),
     ("initials of a required word missing", "ISL", "Islamic State of Iraq and the Levant", C),
 ]
