@@ -284,7 +284,20 @@ def _known_name(token: Token) -> bool:
 
 
 def _same_number(a: Token, b: Token) -> bool:
-    return any(s.startswith("NUM:") for s in a.symbols & b.symbols)
+    """The same number in digits, words or Roman numerals ("Grace 1" = "GRACE I", ships' usual style)."""
+    if any(s.startswith("NUM:") for s in a.symbols & b.symbols):
+        return True
+    value = _ROMAN_VALUES.get(a.latin) or _ROMAN_VALUES.get(b.latin)
+    other = b.latin if a.latin in _ROMAN_VALUES else a.latin
+    return value is not None and other.isdigit() and int(other) == value
+
+
+def _roman(number: int) -> str:
+    tens, units = divmod(number, 10)
+    return "x" * tens + ("", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix")[units]
+
+
+_ROMAN_VALUES = {_roman(number): number for number in range(1, 40)}
 
 
 def _initial_similarity(a: Token, b: Token, kind: NameKind) -> tuple[float, str]:

@@ -21,6 +21,8 @@ from clearway.screening.translit import latin_form, needs_early_transliteration
 P, C, E = "Person", "Company", "LegalEntity"
 
 MATCHES = [
+    ("a vessel's number in roman numerals", "Grace 1", "GRACE I", "Vessel"),
+    ("a larger roman numeral", "Star 14", "STAR XIV", "Vessel"),
     ("tajik -o for -a, a name rigour does not know", "Abdullo Rahmonov", "Abdulla Rahmonov", P),
     ("an organisation's initials", "Islamic Republic of Iran Shipping Lines", "IRISL", C),
     ("initials skip particles and generic words", "ISIL", "Islamic State of Iraq and the Levant", E),
@@ -123,6 +125,7 @@ NON_MATCHES = [
     ("a short name with a typo at the first letter of its fold", "Mei Yang", "Zhang Wei", P),
     ("initials alone", "A B", "Abd al-Baki", P),
     ("another number in words", "Three Rivers Shipping", "Two Rivers Shipping", C),
+    ("another number in roman numerals", "Grace 1", "GRACE II", "Vessel"),
     ("three initials alone", "ABC", "Alpha Beta Corp", C),
     ("masculine and feminine given names", "Maria Santos", "Mario Santos", P),
     ("masculine and feminine given names again", "Antonio Rossi", "Antonia Rossi", P),
