@@ -255,10 +255,12 @@ def _plausible_spelling_typo(a: str, b: str) -> bool:
 
 
 def _letter_runs(a: Token, b: Token) -> bool:
-    """A letter written three times or more in a row: folding collapses doubled letters (Hassan/Hasan),
-    which made "aaaa" a spelling of the alias "AA". No name is spelt with such a run, and a romanisation
-    that makes one ("sayyid" folds to "saiiid") is not one: it is tested on the Latin forms. Only asked of
-    pairs that fold alike, which are few."""
+    """A fold of fewer than three letters made from a letter written three times or more in a row: folding
+    collapses doubled letters (Hassan/Hasan), which made "aaaa" a spelling of the alias "AA". Longer folds
+    still make spellings ("OOOSHIPYARD", glued, of "OOO SHIPYARD"). Only asked of pairs that fold alike,
+    which are few."""
+    if len(a.folded) >= 3 and len(b.folded) >= 3:
+        return False
     return _LETTER_RUN.search(a.latin) is not None or _LETTER_RUN.search(b.latin) is not None
 
 

@@ -21,6 +21,7 @@ from clearway.screening.translit import latin_form, needs_early_transliteration
 P, C, E = "Person", "Company", "LegalEntity"
 
 MATCHES = [
+    ("a legal form with a run of letters glued to the name", "OOOSHIPYARD ZALIV", "OOO SHIPYARD ZALIV", C),
     ("a vessel's number in roman numerals", "Grace 1", "GRACE I", "Vessel"),
     ("a larger roman numeral", "Star 14", "STAR XIV", "Vessel"),
     ("tajik -o for -a, a name rigour does not know", "Abdullo Rahmonov", "Abdulla Rahmonov", P),
