@@ -655,7 +655,7 @@ def reserve_token_ids(highest: int) -> None:
 def _make_token(
     text: str, latin: str, symbols: frozenset[str], kind: NameKind, tag: NamePartTag, script: Script
 ) -> Token:
-    role = _role(latin, script, tag, kind)
+    role = _role(latin, script, tag, kind, _is_syllable(text, script))
     weight = _weight(latin, role, kind, symbols)
     features = _latin_features(latin, script == _ABJAD)
     return Token(
@@ -755,15 +755,30 @@ def _script_of(text: str) -> Script:
     return _LATIN
 
 
-def _role(latin: str, script: Script, tag: NamePartTag, kind: NameKind) -> TokenRole:
+def _role(latin: str, script: Script, tag: NamePartTag, kind: NameKind, syllable: bool) -> TokenRole:
     if latin.isdigit() or tag == NamePartTag.NUM:
         return _NUMBER
     if len(latin) == 1 and script == _LATIN and kind in (_PERSON, _GENERIC):
         return _INITIAL
-    # rigour's stopwords span many languages ("un", "ja", "as"): in person names only our particles count.
-    if latin in vocabulary.PARTICLES or (tag == NamePartTag.STOP and kind != _PERSON):
+    # rigour's stopwords span many languages ("un", "ja", "as"): in person names only our particles count,
+    # and never for a Chinese, Japanese or Korean syllable (杜 du, 德 de, 安 an are names, not particles).
+    if (latin in vocabulary.PARTICLES and not syllable) or (tag == NamePartTag.STOP and kind != _PERSON):
         return _PARTICLE
     return _NAME
+
+
+# Han, kana and Hangul: their names are read syllable by syllable.
+_CJK_CHARACTER = re.compile(
+    "[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3]"
+)
+
+
+def _is_syllable(text: str, script: Script) -> bool:
+    """A token read from Han, kana or Hangul: written so, or one syllable of such a part (`_assemble`
+    splits those into Latin syllables, which keep the part's script)."""
+    if script != _OTHER:
+        return False
+    return text.isascii() or _CJK_CHARACTER.search(text) is not None
 
 
 def _weight(latin: str, role: TokenRole, kind: NameKind, symbols: frozenset[str]) -> float:

@@ -347,3 +347,14 @@ def test_titles_are_set_aside_in_every_script(name: str, titles: tuple[str, ...]
 def test_arabic_particles_weigh_alike_in_both_scripts(name: str) -> None:
     first = prepare_name(name, NameKind.PERSON).tokens[0]
     assert first.role == TokenRole.PARTICLE, first.latin
+
+
+@pytest.mark.parametrize(("name", "syllable"), [("杜伟", "du"), ("李德", "de"), ("安倍晋三", "an")])
+def test_a_cjk_syllable_is_never_a_particle(name: str, syllable: str) -> None:
+    tokens = {token.latin: token for token in prepare_name(name, NameKind.PERSON).tokens}
+    assert tokens[syllable].role == TokenRole.NAME
+
+
+def test_particles_written_in_cyrillic_stay_particles() -> None:
+    roles = [token.role for token in prepare_name("Хуан де ла Круз", NameKind.PERSON).tokens]
+    assert roles == [TokenRole.NAME, TokenRole.PARTICLE, TokenRole.PARTICLE, TokenRole.NAME]
