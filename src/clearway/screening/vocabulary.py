@@ -121,7 +121,7 @@ GENERIC_ORG_TOKENS_TRANSLIT = _words(
 
 
 def _symbol_groups(*groups: str) -> dict[str, frozenset[str]]:
-    """Each group "SYMBOL: word word …" gives every word that symbol."""
+    """Each group "SYMBOL word word …" gives every word in it that symbol."""
     table: dict[str, frozenset[str]] = {}
     for group in groups:
         symbol, _, words = group.partition(" ")
