@@ -428,7 +428,8 @@ def _assemble(
     legal_forms: list[str] = []
     removed: list[str] = []
     first_token_of_part: dict[int, int] = {}
-    for part in parts:
+    last = len(parts) - 1
+    for position, part in enumerate(parts):
         form, index, tag = part.form, part.index, part.tag
         symbols = frozenset(part_symbols.get(index, ()))
         if tag == NamePartTag.LEGAL and kind != _PERSON:
@@ -436,7 +437,8 @@ def _assemble(
             continue
         latin = latin_form(form)
         script = _script_of(form)
-        if kind == _PERSON and _is_honorific(form, latin, symbols, script):
+        # A title comes before the name; written last it is a surname ("Muhammad Naeem SHEIKH").
+        if kind == _PERSON and position != last and _is_honorific(form, latin, symbols, script):
             removed.append(form)
             continue
         first_token_of_part[index] = len(tokens)

@@ -333,6 +333,8 @@ def test_only_an_acronym_of_the_name_itself_is_weighed_down(
         ("κύριος Ιωάννης Παπαδόπουλος", ("κύριοσ",), 2),
         ("Dr. Ali Hassan", (), 2),  # rigour drops a leading title itself
         ("Sheikh Ahmed", ("sheikh",), 1),
+        ("Muhammad Naeem Sheikh", (), 3),  # written last, a title is a surname
+        ("Yahya al-Hajj", (), 3),
     ],
 )
 def test_titles_are_set_aside_in_every_script(name: str, titles: tuple[str, ...], kept: int) -> None:
