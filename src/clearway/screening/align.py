@@ -32,7 +32,7 @@ from clearway.screening.normalize import (
     Script,
     Token,
     TokenRole,
-    is_initialism,
+    abbreviates,
 )
 
 SIM_EXACT = 1.0
@@ -289,9 +289,8 @@ def _same_number(a: Token, b: Token) -> bool:
     """The same number in digits, words or Roman numerals ("Grace 1" = "GRACE I", ships' usual style)."""
     if any(s.startswith("NUM:") for s in a.symbols & b.symbols):
         return True
-    value = _ROMAN_VALUES.get(a.latin) or _ROMAN_VALUES.get(b.latin)
-    other = b.latin if a.latin in _ROMAN_VALUES else a.latin
-    return value is not None and other.isdigit() and int(other) == value
+    roman, digits = (a.latin, b.latin) if a.latin in _ROMAN_VALUES else (b.latin, a.latin)
+    return roman in _ROMAN_VALUES and digits.isdigit() and int(digits) == _ROMAN_VALUES[roman]
 
 
 def _roman(number: int) -> str:
@@ -405,7 +404,8 @@ def _initialism_alignment(query: PreparedName, candidate: PreparedName) -> Align
         return None
     words = tuple(t.latin for t in long.tokens)
     required = tuple(t.role == _NAME and t.weight > WEIGHT_GENERIC_ORG for t in long.tokens)
-    if not is_initialism(acronym, words, required):
+    # Strict initials: no second letter from a word, as an own acronym may have, since this raises a score.
+    if not abbreviates(acronym, words, required, False):
         return None
     sim = SIM_INITIALISM if len(acronym) >= 4 else SIM_INITIALISM_SHORT
     run = tuple(range(len(long.tokens)))

@@ -468,37 +468,29 @@ def _ends_with_own_acronym(tokens: list[Token]) -> bool:
     required = [token.role == _NAME for token in tokens[:-1]]
     if not 2 <= len(acronym) <= min(8, sum(required) + 1) or not acronym.isalpha():
         return False
-    return _abbreviates(acronym, tuple(words), tuple(required))
+    return abbreviates(acronym, tuple(words), tuple(required), True)
 
 
 @lru_cache(maxsize=10_000)
-def _abbreviates(acronym: str, words: tuple[str, ...], required: tuple[bool, ...]) -> bool:
-    """Whether `acronym` is made of the words in order: each required word gives its initial and maybe a
-    later letter of its own (Haqqani → HQ), other words (particles) give their initial or nothing."""
+def abbreviates(
+    acronym: str, words: tuple[str, ...], required: tuple[bool, ...], second_letters: bool
+) -> bool:
+    """Whether `acronym` is made of the words in order: each required word gives its initial, the others
+    (particles, generic words) give theirs or nothing ("isil": Islamic State of Iraq and the Levant). With
+    `second_letters`, a word may also give one later letter of its own (Haqqani → HQ)."""
     if not words:
         return not acronym
     word, rest, rest_required = words[0], words[1:], required[1:]
-    if not required[0] and _abbreviates(acronym, rest, rest_required):
+    if not required[0] and abbreviates(acronym, rest, rest_required, second_letters):
         return True
     if not acronym or acronym[0] != word[0]:
         return False
-    if _abbreviates(acronym[1:], rest, rest_required):
+    if abbreviates(acronym[1:], rest, rest_required, second_letters):
         return True
+    if not second_letters or len(acronym) < 2:
+        return False
     # One more letter from the same word, found later in it ("Haqqani" gives H and Q).
-    found = word.find(acronym[1], 1) if len(acronym) > 1 else -1
-    return found != -1 and _abbreviates(acronym[2:], rest, rest_required)
-
-
-@lru_cache(maxsize=10_000)
-def is_initialism(acronym: str, words: tuple[str, ...], required: tuple[bool, ...]) -> bool:
-    """Whether `acronym` is the initials of `words` in order: each required word gives its initial, the
-    others (particles, generic words) give theirs or nothing ("isil": Islamic State of Iraq and the Levant).
-    Stricter than `_abbreviates`: no second letter from a word, since a match here raises a score."""
-    if not words:
-        return not acronym
-    if not required[0] and is_initialism(acronym, words[1:], required[1:]):
-        return True
-    return bool(acronym) and acronym[0] == words[0][0] and is_initialism(acronym[1:], words[1:], required[1:])
+    return word.find(acronym[1], 1) != -1 and abbreviates(acronym[2:], rest, rest_required, second_letters)
 
 
 @lru_cache(maxsize=10_000)

@@ -21,6 +21,7 @@ from clearway.screening.translit import latin_form, needs_early_transliteration
 P, C, E = "Person", "Company", "LegalEntity"
 
 MATCHES = [
+    # rule, name1, name2, schema
     ("a legal form with a run of letters glued to the name", "OOOSHIPYARD ZALIV", "OOO SHIPYARD ZALIV", C),
     ("a vessel's number in roman numerals", "Grace 1", "GRACE I", "Vessel"),
     ("a larger roman numeral", "Star 14", "STAR XIV", "Vessel"),
@@ -33,7 +34,6 @@ MATCHES = [
     ("air for airlines", "Mahan Air", "Mahan Airlines", C),
     ("arabic qaf written g, as in Libya and Egypt", "Muammar Gaddafi", "معمر القذافي", P),
     ("a romanisation that folds to a run of letters", "Ali Sayyid Bakri", "Ali Said Bakri", P),
-    # rule, name1, name2, schema
     ("identical", "Vladimir Putin", "Vladimir Putin", P),
     ("case and punctuation", "AL-ZAWAHIRI, Ayman", "ayman al zawahiri", P),
     ("honorific Mr", "Mr. John Smith", "John Smith", P),
