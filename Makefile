@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint lock bench clean
+.PHONY: install compile run test lint lock bench clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -13,6 +13,10 @@ $(STAMP): pyproject.toml requirements.lock
 	touch $(STAMP)
 
 install: $(STAMP)
+
+## Compile the screening modules again after editing them (until then they run as plain Python).
+compile: install
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 
 ## Embedded SQLite under CLEARWAY_DATA_DIR (default .clearway/), demo data, then serve.
 run: install
@@ -24,8 +28,8 @@ test: install
 	$(BIN)/pytest -q -n 2
 
 lint: install
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench setup.py
+	$(BIN)/ruff format --check src tests bench setup.py
 	$(BIN)/mypy src
 
 ## Regenerate the lock of exact versions from the ranges in pyproject.toml.
@@ -36,4 +40,4 @@ lock:
 	rm -rf .lockvenv
 
 clean:
-	rm -rf $(VENV) .clearway .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .clearway .pytest_cache .mypy_cache .ruff_cache build src/clearway/screening/*.so

@@ -702,11 +702,16 @@ def skeleton(latin: str, abjad: bool) -> str:
     return _collapse_doubles(text.translate(_SKELETON_DROP))
 
 
+# The bit of each character class of `letter_set`, as Python ints: compiled (see `compiled`), a shift
+# of a character code would be C arithmetic on 32 bits and lose the upper half of the set.
+_LETTER_BITS = tuple(1 << number for number in range(64))
+
+
 def letter_set(text: str) -> int:
     """Bits for the characters of `text`: one edit changes at most two bits of the set."""
     bits = 0
     for ch in text:
-        bits |= 1 << (ord(ch) & 63)
+        bits |= _LETTER_BITS[ord(ch) & 63]
     return bits
 
 

@@ -1,0 +1,95 @@
+"""Build of the optional compiled screening modules; everything else about the package is in pyproject.toml.
+
+The screening hot path (name preparation, blocking, alignment) is plain Python. When Cython and a C
+compiler are at hand, the build also compiles those modules, unchanged, into extension modules, which
+screen about 15 % faster. Each compiled file is named after a hash of the source it was compiled from
+(`align-<hash>.cpython-311-….so`), never `align.cpython-311-….so`: Python's own import system never picks
+it up, and `clearway.screening.compiled` loads it only while `align.py` still has that hash. A source
+edited after the build therefore runs as written, not as a stale compiled copy. Without Cython or a
+compiler the build still succeeds and everything runs as plain Python.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+from setuptools import Extension, setup
+from setuptools.command.build_ext import build_ext
+
+ROOT = Path(__file__).resolve().parent
+PACKAGE = ROOT / "src" / "clearway" / "screening"
+sys.path.insert(0, str(PACKAGE))
+from compiled import COMPILED_MODULES, source_tag  # noqa: E402  (the loader's own list and hash)
+
+sys.path.pop(0)
+
+GENERATED = ROOT / "build" / "cython"  # C files generated from copies of the sources
+
+
+class BuildCompiledScreening(build_ext):
+    """Compiles what it can; a missing compiler only costs speed, so it never fails the build."""
+
+    def finalize_options(self) -> None:
+        super().finalize_options()
+        if self.parallel is None:
+            self.parallel = os.cpu_count() or 1  # seven C files of 1-3 MB: compile them side by side
+
+    def get_ext_filename(self, fullname: str) -> str:
+        filename = super().get_ext_filename(fullname)
+        name = fullname.rsplit(".", 1)[-1]
+        tag = _TAGS.get(name)
+        if tag is None:
+            return filename
+        suffix = filename[filename.index(".", filename.rfind("/") + 1) :]
+        return f"{filename[: -len(suffix)]}-{tag}{suffix}"
+
+    def run(self) -> None:
+        if not self.extensions:
+            return
+        for stale in PACKAGE.glob("*-*.so"):  # compiled copies of earlier sources, if built in place
+            stale.unlink()
+        try:
+            super().run()
+        except Exception as error:  # any build failure leaves plain Python, which works
+            print(f"clearway: screening modules not compiled ({error}); they run as plain Python")
+
+
+def _extensions() -> list[Extension]:
+    try:
+        from Cython.Build import cythonize
+    except ImportError:
+        print("clearway: Cython is not installed; the screening modules run as plain Python")
+        return []
+    sources = []
+    target = GENERATED / "clearway" / "screening"
+    target.mkdir(parents=True, exist_ok=True)
+    for name in COMPILED_MODULES:
+        # Compiled from a copy under the module's dotted path, so that the extension keeps the module's
+        # real name (`clearway.screening.align`): classes pickle and print as in plain Python.
+        shutil.copyfile(PACKAGE / f"{name}.py", target / f"{name}.py")
+        sources.append(str(target / f"{name}.py"))
+    for package in (GENERATED / "clearway", target):
+        (package / "__init__.py").touch()
+    try:
+        return cythonize(
+            sources,
+            compiler_directives={
+                "language_level": 3,
+                "binding": False,
+                # Annotations stay documentation: typed arguments would make Cython check and convert
+                # them, which plain Python does not, and the two must behave the same.
+                "annotation_typing": False,
+            },
+            quiet=True,
+        )
+    except Exception as error:  # as in `run`: plain Python still works
+        print(f"clearway: screening modules not translated to C ({error}); they run as plain Python")
+        return []
+
+
+_TAGS = {name: source_tag(PACKAGE / f"{name}.py") for name in COMPILED_MODULES}
+
+setup(ext_modules=_extensions(), cmdclass={"build_ext": BuildCompiledScreening})

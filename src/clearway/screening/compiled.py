@@ -1,0 +1,78 @@
+"""The compiled forms of the screening hot path, used when the build made them and they match the source.
+
+`setup.py` compiles the modules of `COMPILED_MODULES`, unchanged, with Cython, into files named after a
+hash of the source they were compiled from (`align-<hash>.cpython-311-x86_64-linux-gnu.so`). Python's own
+import system never picks those up. The finder installed here loads one in place of the plain module only
+while the source still has that hash: an edited source runs as written, never as a stale compiled copy.
+`CLEARWAY_PURE_PYTHON=1` turns it off (to compare the two, or to profile the Python).
+
+Imports nothing of clearway: `setup.py` reads `COMPILED_MODULES` and `source_tag` from it before the
+package is installed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+from collections.abc import Sequence
+from importlib.abc import MetaPathFinder
+from importlib.machinery import EXTENSION_SUFFIXES, ModuleSpec
+from importlib.util import spec_from_file_location
+from pathlib import Path
+from types import ModuleType
+
+# The modules a screening query runs through, in import order (each imports only earlier ones).
+COMPILED_MODULES = ("translit", "normalize", "features", "align", "match", "compare", "index")
+PURE_PYTHON_VARIABLE = "CLEARWAY_PURE_PYTHON"
+_PACKAGE = __name__.rpartition(".")[0] or "clearway.screening"
+_HERE = Path(__file__).resolve().parent
+
+
+def source_tag(source: Path) -> str:
+    """The hash of a module's source that names its compiled form."""
+    return hashlib.sha256(source.read_bytes()).hexdigest()[:16]
+
+
+def compiled_path(name: str) -> Path | None:
+    """The compiled form of module `name` built from its current source, if there is one."""
+    try:
+        tag = source_tag(_HERE / f"{name}.py")
+    except OSError:
+        return None
+    for suffix in EXTENSION_SUFFIXES:
+        candidate = _HERE / f"{name}-{tag}{suffix}"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+class CompiledFinder(MetaPathFinder):
+    """Finds `clearway.screening.<name>` in its compiled form for the names of `COMPILED_MODULES`."""
+
+    def find_spec(
+        self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
+    ) -> ModuleSpec | None:
+        package, _, name = fullname.rpartition(".")
+        if package != _PACKAGE or name not in COMPILED_MODULES:
+            return None
+        compiled = compiled_path(name)
+        return None if compiled is None else spec_from_file_location(fullname, compiled)
+
+
+def install() -> None:
+    """Put the finder first on the import path (once), unless plain Python is asked for."""
+    if os.environ.get(PURE_PYTHON_VARIABLE, "") not in ("", "0"):
+        return
+    if not any(isinstance(finder, CompiledFinder) for finder in sys.meta_path):
+        sys.meta_path.insert(0, CompiledFinder())
+
+
+def running_compiled() -> tuple[str, ...]:
+    """The modules of `COMPILED_MODULES` this process runs in compiled form."""
+    suffixes = tuple(EXTENSION_SUFFIXES)
+    return tuple(
+        name
+        for name in COMPILED_MODULES
+        if str(getattr(sys.modules.get(f"{_PACKAGE}.{name}"), "__file__", "")).endswith(suffixes)
+    )
