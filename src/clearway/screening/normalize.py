@@ -742,6 +742,7 @@ def _is_honorific(form: str, latin: str, symbols: frozenset[str], script: Script
     return latin in vocabulary.HONORIFICS
 
 
+@lru_cache(maxsize=100_000)  # a scan per character: name parts repeat across names and queries
 def _script_of(text: str) -> Script:
     if text.isascii():
         return _LATIN
