@@ -22,7 +22,7 @@ from setuptools.command.build_ext import build_ext
 ROOT = Path(__file__).resolve().parent
 PACKAGE = ROOT / "src" / "clearway" / "screening"
 sys.path.insert(0, str(PACKAGE))
-from compiled import COMPILED_MODULES, source_tag  # noqa: E402  (the loader's own list and hash)
+from compiled import COMPILED_MODULES, compiled_source, source_tag  # noqa: E402  (the loader's own list and hash)
 
 sys.path.pop(0)
 
@@ -69,8 +69,9 @@ def _extensions() -> list[Extension]:
     for name in COMPILED_MODULES:
         # Compiled from a copy under the module's dotted path, so that the extension keeps the module's
         # real name (`clearway.screening.align`): classes pickle and print as in plain Python.
-        shutil.copyfile(PACKAGE / f"{name}.py", target / f"{name}.py")
-        sources.append(str(target / f"{name}.py"))
+        source = compiled_source(PACKAGE, name)
+        shutil.copyfile(source, target / source.name)
+        sources.append(str(target / source.name))
     for package in (GENERATED / "clearway", target):
         (package / "__init__.py").touch()
     try:
@@ -90,6 +91,6 @@ def _extensions() -> list[Extension]:
         return []
 
 
-_TAGS = {name: source_tag(PACKAGE / f"{name}.py") for name in COMPILED_MODULES}
+_TAGS = {name: source_tag(compiled_source(PACKAGE, name)) for name in COMPILED_MODULES}
 
 setup(ext_modules=_extensions(), cmdclass={"build_ext": BuildCompiledScreening})

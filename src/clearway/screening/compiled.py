@@ -22,8 +22,10 @@ from importlib.util import spec_from_file_location
 from pathlib import Path
 from types import ModuleType
 
-# The modules a screening query runs through, in import order (each imports only earlier ones).
-COMPILED_MODULES = ("translit", "normalize", "features", "align", "match", "compare", "index")
+# The modules a screening query runs through, in import order (each imports only earlier ones). Each is
+# compiled from its `.py`, or from a `.pyx` of the same name where there is one: a typed C form of the
+# `.py` (which stays the plain-Python fallback and gives the same results).
+COMPILED_MODULES = ("translit", "normalize", "features", "align", "match", "compare", "blocking", "index")
 PURE_PYTHON_VARIABLE = "CLEARWAY_PURE_PYTHON"
 _PACKAGE = __name__.rpartition(".")[0] or "clearway.screening"
 _HERE = Path(__file__).resolve().parent
@@ -34,10 +36,16 @@ def source_tag(source: Path) -> str:
     return hashlib.sha256(source.read_bytes()).hexdigest()[:16]
 
 
+def compiled_source(package: Path, name: str) -> Path:
+    """The source that module `name` is compiled from: its `.pyx` if it has one, else its `.py`."""
+    typed = package / f"{name}.pyx"
+    return typed if typed.is_file() else package / f"{name}.py"
+
+
 def compiled_path(name: str) -> Path | None:
     """The compiled form of module `name` built from its current source, if there is one."""
     try:
-        tag = source_tag(_HERE / f"{name}.py")
+        tag = source_tag(compiled_source(_HERE, name))
     except OSError:
         return None
     for suffix in EXTENSION_SUFFIXES:

@@ -20,15 +20,17 @@ from __future__ import annotations
 import math
 import os
 import pickle
-import threading
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 from numpy.typing import NDArray
 
+from clearway.screening import blocking
+from clearway.screening.blocking import BIT_MASKS, scratch_slots
 from clearway.screening.compare import (
     Party,
     PreparedEntry,
@@ -47,6 +49,9 @@ from clearway.screening.normalize import (
     TokenRole,
     reserve_token_ids,
 )
+
+if TYPE_CHECKING:  # plain aliases: `blocking`'s compiled form does not define them
+    from clearway.screening.blocking import Common, Lookup, Scored
 
 CANDIDATE_LIMIT = 15
 # A key posted for more than this share of all names is too common to add candidates on its own.
@@ -67,19 +72,11 @@ _COMPATIBLE_KINDS = {
 }
 
 
-# Per query token: (posting, gain) of its selective keys; and its common keys as (members, gain, is_initial,
-# bit), `bit` numbering the key among the common ones (see `_common_bits`).
-_Selective = tuple[tuple[NDArray[np.int32], float], ...]
-_Common = tuple[NDArray[np.int32], float, bool, int]
-_Lookup = tuple[_Selective, tuple[_Common, ...]]
-_Scored = tuple[NDArray[np.intp], NDArray[np.float64]]  # distinct name ids and their blocking scores
 _NO_IDS: NDArray[np.intp] = np.zeros(0, dtype=np.intp)
 _NO_GAINS: NDArray[np.float64] = np.zeros(0, dtype=np.float64)
 _LOOKUP_CACHE_LIMIT = 50_000
 # Computed from the saved state on build and load, never saved.
 _DERIVED = ("_log_idf", "_common_bit", "_common_bits")
-_SCRATCH = threading.local()  # per thread: a scratch array (see `_slots`)
-_BIT_MASKS = np.array([1 << bit for bit in range(8)], dtype=np.uint8)
 # From this many scored names on, the best are picked by partitioning before sorting.
 _PARTITION_FROM = 64
 
@@ -156,7 +153,7 @@ class ScreeningIndex:
         self._common_df = max(50, int(COMMON_KEY_SHARE * self._name_count))
         self._idf_base = self._name_count + 1
         self._derive()
-        self._lookups: dict[tuple[int, NameKind], _Lookup] = {}
+        self._lookups: dict[tuple[int, NameKind], Lookup] = {}
         self._name_size = np.array(columns.sizes, dtype=np.float64)
         self._list_names = sorted(set(columns.lists))
         list_number = {name: number for number, name in enumerate(self._list_names)}
@@ -212,9 +209,7 @@ class ScreeningIndex:
         self._common_bit = {number: bit for bit, number in enumerate(common)}
         bits = np.zeros((self._name_count, len(common) // 8 + 1), dtype=np.uint8)
         for bit, number in enumerate(common):
-            bits[self._ids[self._offsets[number] : self._offsets[number + 1]], bit >> 3] |= _BIT_MASKS[
-                bit & 7
-            ]
+            bits[self._ids[self._offsets[number] : self._offsets[number + 1]], bit >> 3] |= BIT_MASKS[bit & 7]
         self._common_bits = bits
 
     @property
@@ -258,43 +253,15 @@ class ScreeningIndex:
             grouped.setdefault(self._name_entry[name_id], []).append(self._name_index[name_id])
         return grouped
 
-    def _collect(self, name: PreparedName, kind: NameKind) -> _Scored:
+    def _collect(self, name: PreparedName, kind: NameKind) -> Scored:
         """The names found for one query name, with their blocking scores: per query token (a group, the
         glued keys last), the best key each name shares with it, summed over the groups in order."""
         looked_up = [self._token_lookup(token, kind) for token in name.tokens]
         looked_up.append(self._lookup(glued_keys(name), 1.0))
-        best = _best_found(looked_up, _slots(self._name_count))
-        if best is None:
-            return _NO_IDS, _NO_GAINS
-        found_ids, best_by_group = best
-        self._add_common(looked_up, found_ids, best_by_group)
-        # Summed group by group: for every name 0.0 + best of group 0 + best of group 1 …, the same
-        # floating-point additions in the same order as before, so that equal names still tie exactly.
-        # (np.add.accumulate along the groups would add in that order too, but strided: slower.)
-        total = best_by_group[0].copy()
-        for row in best_by_group[1:]:
-            total += row
-        return found_ids, total
+        scored = blocking.collect(looked_up, scratch_slots(self._name_count), self._common_bits)
+        return (_NO_IDS, _NO_GAINS) if scored is None else scored
 
-    def _add_common(
-        self, looked_up: list[_Lookup], found_ids: NDArray[np.intp], best_by_group: NDArray[np.float64]
-    ) -> None:
-        """Raise each found name's best gain per group to that of the group's common keys it has: too
-        common to find candidates on their own, they only strengthen names found by rarer keys."""
-        common = [
-            (group, bit, gain) for group, (_found, keys) in enumerate(looked_up) for _, gain, _, bit in keys
-        ]
-        if not common:
-            return
-        bits = np.array([bit for _group, bit, _gain in common])
-        # Per common key (row) and found name (column): the key's gain if the name has the key, else 0.0
-        # (which leaves the best gain as it is: gains are never negative).
-        has_key = self._common_bits[found_ids, bits[:, np.newaxis] >> 3] & _BIT_MASKS[bits & 7][:, np.newaxis]
-        gains = np.where(has_key, np.array([gain for _group, _bit, gain in common])[:, np.newaxis], 0.0)
-        for (group, _bit, _gain), key_gains in zip(common, gains, strict=True):
-            np.maximum(best_by_group[group], key_gains, out=best_by_group[group])
-
-    def _token_lookup(self, token: Token, kind: NameKind) -> _Lookup:
+    def _token_lookup(self, token: Token, kind: NameKind) -> Lookup:
         # Query tokens repeat across queries (Muhammad, Abdul, Trading): their key lookups are the same
         # every time, so they are kept per interned token (uid) and query kind.
         cache_key = (token.uid, kind)
@@ -307,11 +274,11 @@ class ScreeningIndex:
             )
         return found
 
-    def _lookup(self, keys: list[str], weight: float) -> _Lookup:
+    def _lookup(self, keys: list[str], weight: float) -> Lookup:
         """The postings of the selective keys with their gains, and the common keys set aside for re-ranking.
-        Not reduced to the best gain per name here: `_best_found` does that for all groups at once."""
+        Not reduced to the best gain per name here: `blocking.collect` does that for all groups at once."""
         selective: list[tuple[NDArray[np.int32], float]] = []
-        common: list[_Common] = []
+        common: list[Common] = []
         offsets, log_idf = self._offsets, self._log_idf
         for key in keys:
             number = self._keys.get(key)
@@ -358,7 +325,7 @@ class _NameColumns:
     sizes: list[int]
 
 
-def _merge(found: list[_Scored]) -> _Scored:
+def _merge(found: list[Scored]) -> Scored:
     """Sum the blocking scores of several query names (aliases, or both readings of an unknown kind)."""
     if len(found) == 1:
         return found[0]
@@ -369,56 +336,6 @@ def _merge(found: list[_Scored]) -> _Scored:
     for name_ids, scores in found:
         totals[np.searchsorted(ids, name_ids)] += scores
     return ids, totals
-
-
-def _slots(size: int) -> NDArray[np.intp]:
-    """A scratch array of at least `size` slots for the calling thread: allocated once, never cleared
-    (`_best_found` reads only slots it has just written)."""
-    slots: NDArray[np.intp] | None = getattr(_SCRATCH, "slots", None)
-    if slots is None or slots.size < size:
-        slots = _SCRATCH.slots = np.empty(size, dtype=np.intp)
-    return slots
-
-
-def _best_found(
-    looked_up: list[_Lookup], slots: NDArray[np.intp]
-) -> tuple[NDArray[np.intp], NDArray[np.float64]] | None:
-    """The names the selective keys found (when none: the members of the rarest common key), and per
-    group the best gain of each found name (0.0 where the group has none), or None if nothing is found.
-
-    One pass over all groups, without sorting: `np.maximum.at` takes the best gain whatever the order, so
-    the gains are exactly those of the best key per name and group (all gains are positive)."""
-    postings: list[NDArray[np.int32]] = []
-    gains: list[float] = []
-    groups: list[int] = []
-    for group, (selective, _common) in enumerate(looked_up):
-        for posting, gain in selective:
-            postings.append(posting)
-            gains.append(gain)
-            groups.append(group)
-    if not postings:
-        finder = _rarest_finder(looked_up)
-        if finder is None:
-            return None
-        # Only common tokens ("Muhammad Ali"): the rarest of them finds candidates after all.
-        group, members, gain = finder
-        best = np.zeros((len(looked_up), members.size), dtype=np.float64)
-        best[group] = gain
-        return members.astype(np.intp), best
-    # As platform integers: numpy would convert any other index array on every use.
-    ids = np.concatenate(postings).astype(np.intp)
-    sizes = np.array([posting.size for posting in postings])
-    # Distinct names: of a name's entries, the one whose number survives in its slot stands for it.
-    numbers = np.arange(ids.size)
-    slots[ids] = numbers
-    found_ids = ids[slots[ids] == numbers]
-    width = found_ids.size
-    slots[found_ids] = numbers[:width]
-    cells = slots[ids]
-    cells += np.repeat(np.array(groups) * width, sizes)
-    best = np.zeros((len(looked_up), width), dtype=np.float64)
-    np.maximum.at(best.reshape(-1), cells, np.repeat(np.array(gains), sizes))
-    return found_ids, best
 
 
 def _best_first(ids: NDArray[np.intp], ranked: NDArray[np.float64], limit: int) -> NDArray[np.intp]:
@@ -436,17 +353,6 @@ def _log_idf_table(idf_base: int, largest: int) -> list[float]:
     """log(idf_base / size) for every posting size up to `largest` (index 0 unused), with `math.log`
     as the query used to take it per key, so that gains stay bit-identical."""
     return [0.0, *(math.log(idf_base / size) for size in range(1, largest + 1))]
-
-
-def _rarest_finder(looked_up: list[_Lookup]) -> tuple[int, NDArray[np.int32], float] | None:
-    """(group, members, gain) of the least common non-initial key among the common ones, if any."""
-    finders = [
-        (group, members, gain)
-        for group, (_selective, common) in enumerate(looked_up)
-        for members, gain, is_initial, _bit in common
-        if gain > 0.0 and not is_initial
-    ]
-    return min(finders, key=lambda item: len(item[1])) if finders else None
 
 
 def _query_names(query: PreparedParty) -> list[PreparedName]:
