@@ -1,4 +1,4 @@
-# cython: language_level=3, boundscheck=False, wraparound=False, initializedcheck=False, cdivision=True
+# cython: language_level=3, boundscheck=False, wraparound=False, initializedcheck=False
 """Compiled form of `blocking.py` (read its docstrings): the same names and bit-identical scores, from
 one pass over the postings in C instead of a dozen numpy calls over gathered copies of them.
 
@@ -29,8 +29,6 @@ def collect(list looked_up, Py_ssize_t[::1] slots, const unsigned char[:, ::1] c
     cdef Py_ssize_t[::1] found
     cdef double[:, ::1] best
     cdef double[::1] totals
-    cdef unsigned char mask
-    cdef Py_ssize_t byte
     for selective, _common in looked_up:
         for posting_array, _gain in selective:
             total += posting_array.shape[0]
