@@ -36,7 +36,7 @@ class BuildCompiledScreening(build_ext):
     def finalize_options(self) -> None:
         super().finalize_options()
         if self.parallel is None:
-            self.parallel = os.cpu_count() or 1  # seven C files of 1-3 MB: compile them side by side
+            self.parallel = os.cpu_count() or 1  # C files of 0.5-3 MB each: compile them side by side
 
     def get_ext_filename(self, fullname: str) -> str:
         filename = super().get_ext_filename(fullname)
