@@ -39,8 +39,8 @@ def collect(
 
     Per group (a query token's keys; the glued keys last), a name's gain is that of the best key of the
     group it has; its score is the sum of those gains, group by group in order. The selective keys find the
-    names (when there are none: the rarest common key); common keys (bit `bit` of `common_bits` per name)
-    only raise the gains of names found so."""
+    names (the index makes the rarest common key selective when there are none); common keys (bit `bit`
+    of `common_bits` per name) only raise the gains of names found so."""
     best = _best_found(looked_up, slots)
     if best is None:
         return None
@@ -57,8 +57,8 @@ def collect(
 def _best_found(
     looked_up: list[Lookup], slots: NDArray[np.intp]
 ) -> tuple[NDArray[np.intp], NDArray[np.float64]] | None:
-    """The names the selective keys found (when none: the members of the rarest common key), and per
-    group the best gain of each found name (0.0 where the group has none), or None if nothing is found.
+    """The names the selective keys found, and per group the best gain of each found name (0.0 where the
+    group has none), or None if there are no selective keys.
 
     One pass over all groups, without sorting: `np.maximum.at` takes the best gain whatever the order, so
     the gains are exactly those of the best key per name and group (all gains are positive)."""
@@ -71,14 +71,7 @@ def _best_found(
             gains.append(gain)
             groups.append(group)
     if not postings:
-        finder = rarest_finder(looked_up)
-        if finder is None:
-            return None
-        # Only common tokens ("Muhammad Ali"): the rarest of them finds candidates after all.
-        group, members, gain = finder
-        best = np.zeros((len(looked_up), members.size), dtype=np.float64)
-        best[group] = gain
-        return members.astype(np.intp), best
+        return None
     # As platform integers: numpy would convert any other index array on every use.
     ids = np.concatenate(postings).astype(np.intp)
     sizes = np.array([posting.size for posting in postings])
@@ -115,14 +108,3 @@ def _add_common(
     gains = np.where(has_key, np.array([gain for _group, _bit, gain in common])[:, np.newaxis], 0.0)
     for (group, _bit, _gain), key_gains in zip(common, gains, strict=True):
         np.maximum(best_by_group[group], key_gains, out=best_by_group[group])
-
-
-def rarest_finder(looked_up: list[Lookup]) -> tuple[int, NDArray[np.int32], float] | None:
-    """(group, members, gain) of the least common non-initial key among the common ones, if any."""
-    finders = [
-        (group, members, gain)
-        for group, (_selective, common) in enumerate(looked_up)
-        for members, gain, is_initial, _bit in common
-        if gain > 0.0 and not is_initial
-    ]
-    return min(finders, key=lambda item: len(item[1])) if finders else None

@@ -33,7 +33,7 @@ def collect(list looked_up, Py_ssize_t[::1] slots, const unsigned char[:, ::1] c
         for posting_array, _gain in selective:
             total += posting_array.shape[0]
     if total == 0:
-        return _from_rarest(looked_up, common_bits)
+        return None
     found_array = np.empty(total, dtype=np.intp)
     found = found_array
     # Distinct names in order of first appearance: a slot is trusted only if it points back at its name
@@ -89,30 +89,3 @@ cdef void _raise_common(
                 if common_bits[found[cell], byte] & mask and best[group, cell] < gain:
                     best[group, cell] = gain
         group += 1
-
-
-def _from_rarest(list looked_up, const unsigned char[:, ::1] common_bits):
-    finder = rarest_finder(looked_up)
-    if finder is None:
-        return None
-    group, members, gain = finder
-    found_array = members.astype(np.intp)
-    best_array = np.zeros((len(looked_up), found_array.size), dtype=np.float64)
-    best_array[group] = gain
-    cdef Py_ssize_t[::1] found = found_array
-    cdef double[:, ::1] best = best_array
-    _raise_common(looked_up, found, found_array.size, best, common_bits)
-    totals = best_array[0].copy()
-    for row in best_array[1:]:
-        totals += row
-    return found_array, totals
-
-
-def rarest_finder(list looked_up):
-    finders = [
-        (group, members, gain)
-        for group, (_selective, common) in enumerate(looked_up)
-        for members, gain, is_initial, _bit in common
-        if gain > 0.0 and not is_initial
-    ]
-    return min(finders, key=lambda item: len(item[1])) if finders else None

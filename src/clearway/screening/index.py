@@ -258,6 +258,8 @@ class ScreeningIndex:
         glued keys last), the best key each name shares with it, summed over the groups in order."""
         looked_up = [self._token_lookup(token, kind) for token in name.tokens]
         looked_up.append(self._lookup(glued_keys(name), 1.0))
+        if not any(selective for selective, _common in looked_up):
+            looked_up = _with_rarest_selective(looked_up)
         scored = blocking.collect(looked_up, scratch_slots(self._name_count), self._common_bits)
         return (_NO_IDS, _NO_GAINS) if scored is None else scored
 
@@ -353,6 +355,24 @@ def _log_idf_table(idf_base: int, largest: int) -> list[float]:
     """log(idf_base / size) for every posting size up to `largest` (index 0 unused), with `math.log`
     as the query used to take it per key, so that gains stay bit-identical."""
     return [0.0, *(math.log(idf_base / size) for size in range(1, largest + 1))]
+
+
+def _with_rarest_selective(looked_up: list[Lookup]) -> list[Lookup]:
+    """Only common tokens ("Muhammad Ali"): the least common non-initial key among them finds candidates
+    after all, as if it were selective (it stays among its group's common keys too, which changes nothing:
+    it raises its members to the gain they already have)."""
+    finders = [
+        (group, members, gain)
+        for group, (_selective, common) in enumerate(looked_up)
+        for members, gain, is_initial, _bit in common
+        if gain > 0.0 and not is_initial
+    ]
+    if not finders:
+        return looked_up
+    group, members, gain = min(finders, key=lambda item: len(item[1]))
+    promoted = list(looked_up)
+    promoted[group] = (((members, gain),), looked_up[group][1])
+    return promoted
 
 
 def _query_names(query: PreparedParty) -> list[PreparedName]:
