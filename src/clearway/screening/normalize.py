@@ -13,16 +13,22 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
 
 from rapidfuzz.distance import OSA
-from rigour.names import Name, NamePart, NamePartTag, NameTypeTag, Symbol, analyze_names
+from rigour.names import Name, NamePart, NamePartTag, NameTypeTag, Symbol, analyze_names, tokenize_name
 from rigour.text import metaphone
 
 from clearway.screening import vocabulary
-from clearway.screening.translit import latin_form, needs_early_transliteration, transliterate_words
+from clearway.screening.translit import (
+    latin_form,
+    needs_early_transliteration,
+    russian_latin_text,
+    transliterate_words,
+)
 
 
 class NameKind(StrEnum):
@@ -172,6 +178,7 @@ _WARM_UP_NAMES = (
     ("Clearway Warm Up", NameKind.ORGANIZATION),
     ("Кларвей Пробный", NameKind.PERSON),
     ("Кларвей Пробный", NameKind.ORGANIZATION),
+    ("Олексій Пробний", NameKind.PERSON),  # Ukrainian: rigour's own Cyrillic transliteration
     ("كليرواي تجربة", NameKind.PERSON),
     ("清道", NameKind.PERSON),
     ("ทดลอง", NameKind.PERSON),
@@ -198,9 +205,13 @@ def _prepare_cached(text: str, kind: NameKind) -> PreparedName:
         text = transliterate_words(text)
     elif "ال" in text:
         text = _ARABIC_ARTICLE.sub("ال ", text)
-    name = _analysed(text, kind)
-    if name is None:
-        return _empty(text, kind)
+    analysis: _Analysis | None = _analysed_in_latin(text, kind)
+    if analysis is None:
+        name = _analysed(text, kind)
+        if name is None:
+            return _empty(text, kind)
+        analysis = name, name.parts
+    name, name_parts = analysis
     part_symbols: dict[int, set[str]] = {}
     phrase_spans: list[tuple[int, int, str]] = []
     for span in name.spans:
@@ -211,7 +222,51 @@ def _prepare_cached(text: str, kind: NameKind) -> PreparedName:
         else:
             indexes = [p.index for p in parts]
             phrase_spans.append((min(indexes), max(indexes), symbol))
-    return _assemble(text, kind, name.parts, part_symbols, phrase_spans)
+    return _assemble(text, kind, name_parts, part_symbols, phrase_spans)
+
+
+@dataclass(frozen=True, slots=True)
+class _Part:
+    """A rigour name part with its form in the script the name was written in (`_analysed_in_latin`)."""
+
+    form: str
+    index: int
+    tag: NamePartTag
+
+
+_Analysis = tuple[Name, Sequence[NamePart | _Part]]
+
+
+def _analysed_in_latin(text: str, kind: NameKind) -> _Analysis | None:
+    """rigour's analysis of a name in the Russian alphabet, made on the name written in Latin: rigour
+    transliterates every word it has not seen, at 100-250 µs a word (a Cyrillic name cost a millisecond
+    the first time), and its tables of Latin names are the ones list names meet. The parts get their
+    Cyrillic forms back (their tokens keep the script, and the explanation shows what the client wrote).
+    None when `text` is not such a name, or a part cannot be traced to its word (rigour rewrote it)."""
+    if text.isascii():
+        return None
+    latin_text = russian_latin_text(text)
+    if latin_text is None:
+        return None
+    name = _analysed(latin_text, kind)
+    if name is None:
+        return None
+    words, latin_words = tokenize_name(text.casefold()), tokenize_name(latin_text.casefold())
+    if len(words) != len(latin_words):
+        return None  # a word of soft signs only, written as nothing
+    parts: list[_Part] = []
+    position = 0
+    for part in name.parts:
+        # Parts follow the words' order; rigour may have dropped some ("La Familia": the article).
+        while position < len(latin_words) and latin_words[position] != part.form:
+            position += 1
+        if position == len(latin_words):
+            return None
+        # A legal form keeps rigour's own form: it writes ООО as "ooo" whatever the script.
+        form = part.form if part.tag == NamePartTag.LEGAL else words[position]
+        parts.append(_Part(form, part.index, part.tag))
+        position += 1
+    return name, parts
 
 
 def _analysed(text: str, kind: NameKind) -> Name | None:
@@ -420,7 +475,7 @@ def _symbol_text(symbol: Symbol) -> str:
 def _assemble(
     text: str,
     kind: NameKind,
-    parts: tuple[NamePart, ...],
+    parts: Sequence[NamePart | _Part],
     part_symbols: dict[int, set[str]],
     phrase_spans: list[tuple[int, int, str]],
 ) -> PreparedName:

@@ -8,9 +8,13 @@ works on lower-case ASCII forms, so every token gets one. Three paths, cheapest 
 2. Hangul: syllables are decomposed arithmetically (the Unicode algorithm) and romanised per syllable, so
    that a Korean name yields one token per syllable ("김정은" → "gim jeong eun") like its usual Latin
    spellings, and common surnames get their customary spelling (김 → kim, 박 → park).
-3. Everything else: `rigour.text.ascii_text` (rigour's own tables for Cyrillic, Greek, Armenian and
-   Georgian; ICU transforms for Arabic, Hebrew, Han, Thai, Devanagari, …). ICU is slow (up to a
-   millisecond a call), hence the per-token cache.
+3. Words of the Russian alphabet (Russian, Bulgarian, and most Cyrillic names): a table, written to
+   give what `rigour.text.ascii_text` gives (its one context rule included: a final -ий/-ый is -y).
+   rigour takes 100-250 µs per word it has not seen, and Cyrillic customers' names are mostly such words.
+4. Everything else: `rigour.text.ascii_text` (its own tables for Ukrainian, Serbian, Macedonian and the
+   Central Asian Cyrillic alphabets, which it tells apart by their letters; Greek, Armenian, Georgian;
+   ICU transforms for Arabic, Hebrew, Han, Thai, Devanagari, …). ICU is slow (up to a millisecond a call),
+   hence the per-token cache.
 """
 
 from __future__ import annotations
@@ -94,6 +98,23 @@ _HAN_SURNAME_READINGS = {
     "乐": "yue", "盖": "ge", "缪": "miao", "种": "chong", "覃": "qin", "员": "yun", "万": "wan", "柏": "bai",
 }  # fmt: skip
 _HAN_FIRST, _HAN_LAST = 0x4E00, 0x9FFF
+
+# The Russian alphabet, as rigour's transliteration writes it letter by letter (checked against it on
+# random words by tests/screening/matching/test_translit.py). Upper-case letters give the capitalised
+# form, so that a whole name can be written in Latin before rigour analyses it (see `russian_latin_text`).
+_RUSSIAN_LATIN = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z", "и": "i",
+    "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
+    "у": "u", "ф": "f", "х": "h", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "",
+    "э": "e", "ю": "yu", "я": "ya",
+}  # fmt: skip
+_RUSSIAN_TABLE = str.maketrans(
+    {**_RUSSIAN_LATIN, **{letter.upper(): latin.capitalize() for letter, latin in _RUSSIAN_LATIN.items()}}
+)
+_RUSSIAN_WORD_END = re.compile(r"[ИиЫы][Йй]\b")  # rigour writes a final -ий/-ый as -y (Gorkiy → Gorky)
+# Any Cyrillic letter outside the Russian alphabet: its word belongs to another language's table.
+_OTHER_CYRILLIC = re.compile("[\u0400\u0402-\u040f\u0450\u0452-\u04ff\u0500-\u052f]")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 # Scripts whose vowel signs are combining marks, which name tokenisers drop: transliterate before analysis.
 _ABUGIDA_RANGES = ((0x0900, 0x0DFF), (0x0E00, 0x0EFF), (0x0F00, 0x0FFF), (0x1000, 0x109F), (0x1780, 0x17FF))
 _INDIC_FIRST, _INDIC_LAST = 0x0900, 0x0DFF
@@ -133,9 +154,26 @@ def _latin_form_slow(token: str) -> str:
         return romanize_hangul(token)
     if _INDIC_FIRST <= ord(token[0]) <= _INDIC_LAST:
         return _indic_latin(token)
+    russian = russian_latin_text(token)
+    if russian is not None:
+        return _ascii_cleaned(russian)
     if _HAN_FIRST <= ord(token[0]) <= _HAN_LAST and token[0] in _HAN_SURNAME_READINGS and len(token) <= 4:
         return f"{_HAN_SURNAME_READINGS[token[0]]} {_icu_latin(token[1:])}".strip()
     return _icu_latin(token)
+
+
+def russian_latin_text(text: str) -> str | None:
+    """`text` with its Russian-alphabet words written in Latin, other characters left as they are; None
+    when `text` has no Cyrillic, or Cyrillic letters of another alphabet (Ukrainian і, Serbian ј, …), or
+    Latin letters that are not ASCII: what rigour would transliterate on its own then is not only this."""
+    if _CYRILLIC.search(text) is None or _OTHER_CYRILLIC.search(text) is not None:
+        return None
+    latin = _RUSSIAN_WORD_END.sub(_final_y, text).translate(_RUSSIAN_TABLE)
+    return latin if latin.isascii() else None
+
+
+def _final_y(found: re.Match[str]) -> str:
+    return "Y" if found.group()[0].isupper() else "y"
 
 
 def _indic_latin(token: str) -> str:
@@ -150,7 +188,11 @@ def _indic_latin(token: str) -> str:
 
 
 def _icu_latin(text: str) -> str:
-    return ascii_text(text).lower().translate(_DROPPED_MARKS).replace("-", " ").strip()
+    return _ascii_cleaned(ascii_text(text))
+
+
+def _ascii_cleaned(text: str) -> str:
+    return text.lower().translate(_DROPPED_MARKS).replace("-", " ").strip()
 
 
 def romanize_hangul(text: str) -> str:

@@ -1,0 +1,85 @@
+"""The Russian-alphabet transliteration table (`translit.russian_latin_text`) and the Latin analysis of
+names written in it (`normalize._analysed_in_latin`)."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from rigour.text import ascii_text
+
+from clearway.screening.normalize import NameKind, Script, _analysed_in_latin, prepare_name
+from clearway.screening.translit import latin_form, russian_latin_text
+
+RUSSIAN = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
+
+
+def _random_words(rng: random.Random, count: int) -> list[str]:
+    words = []
+    for _ in range(count):
+        word = "".join(rng.choice(RUSSIAN) for _ in range(rng.randint(1, 10)))
+        if rng.random() < 0.3:
+            word += rng.choice(("ий", "ый", "ой", "ья"))  # the endings rigour writes by a context rule
+        if rng.random() < 0.3:
+            word = word.capitalize() if rng.random() < 0.8 else word.upper()
+        words.append(word)
+    return words
+
+
+def test_the_table_writes_what_rigour_writes() -> None:
+    """The table stands in for rigour's transliteration of the Russian alphabet: same Latin, word by
+    word and for whole names with hyphens (a change in rigour fails here)."""
+    rng = random.Random(20261123)
+    words = _random_words(rng, 3000)
+    for word in words:
+        assert latin_form(word.casefold()) == ascii_text(word.casefold()).lower(), word
+    for _ in range(1000):
+        text = rng.choice((" ", "-", ", ")).join(rng.sample(words, rng.randint(2, 4)))
+        written = russian_latin_text(text)
+        assert written is not None
+        assert written.lower() == ascii_text(text).lower(), text
+
+
+@pytest.mark.parametrize(
+    ("text", "latin"),
+    [("Горький", "Gorky"), ("ДМИТРИЙ", "DMITRY"), ("Ёлкин", "Yolkin"), ("Щукин-Шишкин", "Shchukin-Shishkin")],
+)
+def test_known_spellings(text: str, latin: str) -> None:
+    assert russian_latin_text(text) == latin
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vladimir Putin",  # no Cyrillic
+        "Олексій Гнатюк",  # Ukrainian і: rigour's Ukrainian table (Hnatiuk), not this one
+        "Ђорђе Јовановић",  # Serbian
+        "Нұрсұлтан Назарбаев",  # Kazakh ұ
+        "José Петров",  # a Latin letter with a diacritic: rigour would transliterate it too
+    ],
+)
+def test_other_alphabets_are_left_to_rigour(text: str) -> None:
+    assert russian_latin_text(text) is None
+
+
+def test_a_russian_name_keeps_its_script_and_words() -> None:
+    name = prepare_name("Владимир Владимирович ПУТИН", NameKind.PERSON)
+    assert [(t.text, t.latin) for t in name.tokens] == [
+        ("владимир", "vladimir"),
+        ("владимирович", "vladimirovich"),
+        ("путин", "putin"),
+    ]
+    assert {t.script for t in name.tokens} == {Script.OTHER}  # compared as a transliteration
+    assert {s for t in name.tokens for s in t.symbols if s.startswith("NAME:")}  # rigour's name symbols
+
+
+def test_a_russian_legal_form_is_read_as_one() -> None:
+    name = prepare_name("ООО «Ромашка»", NameKind.ORGANIZATION)
+    assert name.legal_forms == ("LLC",)
+    assert [t.text for t in name.tokens] == ["ромашка"]
+
+
+def test_a_word_that_vanishes_in_latin_takes_rigours_own_path() -> None:
+    # "ь" alone is written as nothing: the words no longer line up, rigour transliterates the name.
+    assert _analysed_in_latin("Иван ь Петров", NameKind.PERSON) is None
+    assert [t.latin for t in prepare_name("Иван ь Петров", NameKind.PERSON).tokens] == ["ivan", "petrov"]
