@@ -23,6 +23,7 @@ from operator import itemgetter
 
 from rapidfuzz.distance import OSA
 
+from clearway.screening.letters import edit_budget, fill_row
 from clearway.screening.normalize import (
     GLUE_LENGTH_GAP,
     ONE_POSITION,
@@ -117,24 +118,6 @@ class Alignment:
         return tuple(t.text for j, t in enumerate(self.candidate.tokens) if j not in used)
 
 
-def edit_budget(shorter: int, longer: int, cross_script: bool) -> int:
-    """Edits tolerated between two tokens: none between short tokens of one length (Jie/Jia, Min/Jin are
-    other names), one for a letter dropped from a five-letter name (Putin/Puin), more for long tokens and
-    across scripts (romanisation is lossy)."""
-    if shorter <= 4:
-        return 1 if (cross_script and shorter >= 3) or (shorter == 4 and longer > 4) else 0
-    budget = 1 if shorter <= 5 else 2 if shorter <= 8 else 3
-    return budget + 1 if cross_script else budget
-
-
-# `_fuzzy_similarity`'s letter-set limit, 2 * max(edit budget, 1), by the shorter length (up to the
-# length from which it no longer changes) and whether the scripts differ: the budget depends on the
-# longer length only where it is 0 or 1, which give the same limit.
-_LETTER_LIMITS = tuple(
-    tuple(2 * max(edit_budget(shorter, shorter + 1, cross_script), 1) for shorter in range(10))
-    for cross_script in (False, True)
-)
-
 _LETTER_RUN = re.compile(r"(.)\1\1")
 _MEMO_LIMIT = 1_000_000
 _KIND_CODE = {NameKind.PERSON: 0, NameKind.ORGANIZATION: 1, NameKind.OBJECT: 2, NameKind.GENERIC: 3}
@@ -175,13 +158,7 @@ class _Memo:
         if self.size >= _MEMO_LIMIT:
             self.clear()
             self.rows[_KIND_CODE[kind]][a.uid] = row  # the caller's row lives on (refilled below)
-        positive = row.positive
-        for b in others:
-            if not _letters_apart(a, b):
-                found = _token_similarity(a, b, kind)
-                if found[0] > 0.0:
-                    positive[b.uid] = found
-            row.add(b.uid)
+        fill_row(row, row.positive, a, others, kind, _token_similarity)
         self.size += len(others)
 
     def clear(self) -> None:
@@ -204,24 +181,6 @@ def token_similarity(a: Token, b: Token, kind: NameKind) -> tuple[float, str]:
     if b.uid not in row:
         _memo.fill(row, a, [b], kind)
     return row.positive.get(b.uid, _NO_MATCH)
-
-
-def _letters_apart(a: Token, b: Token) -> bool:
-    """True when `_token_similarity` would find no match because of the letter-set bound alone, tested
-    first because most token pairs end there: no rule before it can match (the Latin and folded forms
-    differ, as their letter sets do; neither is a number or an initial; no shared symbol), no vowel-less
-    script is involved, and the letter sets differ by more than the edit budget allows."""
-    if a.special or b.special or a.script == _ABJAD or b.script == _ABJAD:
-        return False
-    if a.symbols and not a.symbols.isdisjoint(b.symbols):
-        return False
-    length_a, length_b = len(a.latin), len(b.latin)
-    shorter = length_a if length_a < length_b else length_b
-    limits = _LETTER_LIMITS[a.script != b.script]
-    limit = limits[shorter] if shorter < len(limits) else limits[-1]
-    return (a.letters ^ b.letters).bit_count() > limit and (
-        a.folded_letters ^ b.folded_letters
-    ).bit_count() > limit
 
 
 def _token_similarity(a: Token, b: Token, kind: NameKind) -> tuple[float, str]:

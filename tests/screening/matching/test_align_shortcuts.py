@@ -8,17 +8,15 @@ import itertools
 from pathlib import Path
 
 from clearway.screening.align import (
-    _LETTER_LIMITS,
     _NO_MATCH,
-    _letters_apart,
     _memo,
     _Row,
     _token_similarity,
     align,
     align_above,
     clear_memo,
-    edit_budget,
 )
+from clearway.screening.letters import LETTER_LIMITS, edit_budget, letters_apart
 from clearway.screening.normalize import GLUE_LENGTH_GAP, NameKind, PreparedName, prepare_name
 
 NAMES = [
@@ -52,7 +50,7 @@ def _names() -> list[PreparedName]:
 
 def test_letter_limits_follow_the_edit_budget() -> None:
     for cross_script in (False, True):
-        limits = _LETTER_LIMITS[cross_script]
+        limits = LETTER_LIMITS[cross_script]
         for shorter in range(40):
             for longer in range(shorter, 60):
                 limit = limits[shorter] if shorter < len(limits) else limits[-1]
@@ -63,7 +61,7 @@ def test_tokens_told_apart_by_letters_never_match() -> None:
     tokens = {token.uid: token for name in _names() for token in name.tokens}.values()
     apart = 0
     for a, b in itertools.product(tokens, repeat=2):
-        if _letters_apart(a, b):
+        if letters_apart(a, b):
             apart += 1
             for kind in NameKind:
                 assert _token_similarity(a, b, kind) == _NO_MATCH, (a.latin, b.latin, kind)
