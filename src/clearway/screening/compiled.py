@@ -86,3 +86,9 @@ def running_compiled() -> tuple[str, ...]:
         for name in COMPILED_MODULES
         if str(getattr(sys.modules.get(f"{_PACKAGE}.{name}"), "__file__", "")).endswith(suffixes)
     )
+
+
+def running_plain() -> tuple[str, ...]:
+    """The modules of `COMPILED_MODULES` this process runs as plain Python (imported or not yet)."""
+    compiled = running_compiled()
+    return tuple(name for name in COMPILED_MODULES if name not in compiled)

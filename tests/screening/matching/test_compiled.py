@@ -61,9 +61,10 @@ def outcomes() -> dict[str, Any]:
 
 _CHILD = (
     "import json\n"
-    "from clearway.screening.compiled import running_compiled\n"
+    "from clearway.screening.compiled import running_compiled, running_plain\n"
     "from tests.screening.matching.test_compiled import outcomes\n"
-    "print(json.dumps({'compiled': running_compiled(), 'outcomes': outcomes()}))\n"
+    "found = outcomes()\n"
+    "print(json.dumps({'compiled': running_compiled(), 'plain': running_plain(), 'outcomes': found}))\n"
 )
 
 
@@ -97,7 +98,9 @@ def test_compiled_and_plain_python_agree() -> None:
     assert compiled_run.returncode == plain_run.returncode == 0
     compiled_result, plain_result = json.loads(compiled_out), json.loads(plain_out)
     assert compiled_result["compiled"] == list(compiled.COMPILED_MODULES)
+    assert compiled_result["plain"] == []  # what the server logs at start (`app._log_screening_build`)
     assert plain_result["compiled"] == []
+    assert plain_result["plain"] == list(compiled.COMPILED_MODULES)
     for part, expected in plain_result["outcomes"].items():
         got = compiled_result["outcomes"][part]
         assert len(got) == len(expected) > 0, part
