@@ -35,7 +35,12 @@ from clearway.audit.sealer import AuditSealer
 from clearway.db import Database
 from clearway.interpreter import freeze_long_lived, tune_collector
 from clearway.logging_setup import configure_logging
-from clearway.screening.compiled import running_compiled, running_plain
+from clearway.screening.compiled import (
+    PURE_PYTHON_VARIABLE,
+    pure_python_requested,
+    running_compiled,
+    running_plain,
+)
 from clearway.screening.normalize import warm_up
 from clearway.screening.service import ScreeningService
 from clearway.settings import Settings
@@ -134,10 +139,12 @@ def _log_screening_build() -> None:
     """Say whether the screening hot path runs compiled: without a C compiler at install it runs as plain
     Python (≈ 25 % slower), and pip only shows why with `-v`."""
     plain = running_plain()
-    if plain:
-        log.warning("screening.plain_python", modules=list(plain), fix="make compile (needs a C compiler)")
-    else:
+    if not plain:
         log.info("screening.compiled", modules=list(running_compiled()))
+    elif pure_python_requested():
+        log.info("screening.plain_python", modules=list(plain), reason=f"{PURE_PYTHON_VARIABLE} is set")
+    else:
+        log.warning("screening.plain_python", modules=list(plain), fix="make compile (needs a C compiler)")
 
 
 def _openapi(app: FastAPI) -> dict[str, Any]:

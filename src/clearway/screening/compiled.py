@@ -70,9 +70,13 @@ class CompiledFinder(MetaPathFinder):
         return None if compiled is None else spec_from_file_location(fullname, compiled)
 
 
+def pure_python_requested() -> bool:
+    return os.environ.get(PURE_PYTHON_VARIABLE, "") not in ("", "0")
+
+
 def install() -> None:
     """Put the finder first on the import path (once), unless plain Python is asked for."""
-    if os.environ.get(PURE_PYTHON_VARIABLE, "") not in ("", "0"):
+    if pure_python_requested():
         return
     if not any(isinstance(finder, CompiledFinder) for finder in sys.meta_path):
         sys.meta_path.insert(0, CompiledFinder())

@@ -1,7 +1,7 @@
 """Latin (ASCII) forms of name tokens in any script.
 
 Names arrive in Latin with diacritics, Cyrillic, Greek, Arabic, Hebrew, Han, Hangul and more. Comparison
-works on lower-case ASCII forms, so every token gets one. Three paths, cheapest first:
+works on lower-case ASCII forms, so every token gets one. Four paths, cheapest first:
 
 1. Latin with diacritics: Unicode decomposition plus a small table of letters that do not decompose
    (ß, ø, ł, æ, …). This is most list names and costs microseconds.
