@@ -21,7 +21,7 @@ from clearway.screening.features import FeatureEffect
 from clearway.screening.match import Explanation, Match
 from clearway.screening.normalize import NameKind, PreparedName, kind_for_schema, prepare_name
 
-ALGORITHM_VERSION = "clearway-match/1.6"
+ALGORITHM_VERSION = "clearway-match/1.7"
 DEFAULT_THRESHOLD = 0.80
 WEAK_ALIAS_FACTOR = 0.95  # low-quality aliases ("Abu Muhammad") identify less than real names
 _ROUNDING = 1e-4  # scores are rounded to 4 places: a bound must not cut what rounding would lift

@@ -65,11 +65,12 @@ KEY_QUALITY = {"t": 1.0, "y": 0.9, "f": 0.9, "s": 0.7, "p": 0.7, "d": 0.6, "i": 
 LENGTH_TIE_BREAK = 0.01
 
 _COMPATIBLE_KINDS = {
-    NameKind.PERSON: frozenset({NameKind.PERSON}),
-    NameKind.ORGANIZATION: frozenset({NameKind.ORGANIZATION, NameKind.OBJECT}),
-    NameKind.OBJECT: frozenset({NameKind.OBJECT, NameKind.ORGANIZATION}),
-    NameKind.GENERIC: frozenset(NameKind),
+    NameKind.PERSON: (NameKind.PERSON,),
+    NameKind.ORGANIZATION: (NameKind.ORGANIZATION, NameKind.OBJECT),
+    NameKind.OBJECT: (NameKind.OBJECT, NameKind.ORGANIZATION),
+    NameKind.GENERIC: tuple(NameKind),
 }
+_KIND_NUMBER = {kind: number for number, kind in enumerate(NameKind)}
 
 
 _NO_IDS: NDArray[np.intp] = np.zeros(0, dtype=np.intp)
@@ -88,14 +89,21 @@ class IndexHit:
     position: int  # of the entry in `ScreeningIndex.entries`
 
 
-def token_keys(token: Token, kind: NameKind) -> list[str]:
-    """Blocking keys of one token (both the index and queries use this)."""
-    return _token_keys(token, kind, deletions=True)
+def token_keys(token: Token, kind: NameKind, particles_keyed: bool = False) -> list[str]:
+    """Blocking keys of one token (both the index and queries use this). Particles have none, unless
+    `particles_keyed` (see `only_particles`)."""
+    return _token_keys(token, kind, True, particles_keyed)
 
 
-def _token_keys(token: Token, kind: NameKind, deletions: bool) -> list[str]:
+def only_particles(name: PreparedName) -> bool:
+    """A name made of particles alone ("MIT", an OFAC alias, is also German "with"): its particles are
+    all there is to find it by, so they get keys."""
+    return all(token.role == TokenRole.PARTICLE for token in name.tokens)
+
+
+def _token_keys(token: Token, kind: NameKind, deletions: bool, particles_keyed: bool) -> list[str]:
     """`token_keys`, without the deletion keys (but the token's own "d:") unless `deletions`."""
-    if token.role == TokenRole.PARTICLE:
+    if token.role == TokenRole.PARTICLE and not particles_keyed:
         return []
     latin = token.latin
     initial = [f"i:{latin[0]}"] if kind != NameKind.ORGANIZATION and latin[0].isalpha() else []
@@ -153,16 +161,13 @@ class ScreeningIndex:
         self._common_df = max(50, int(COMMON_KEY_SHARE * self._name_count))
         self._idf_base = self._name_count + 1
         self._derive()
-        self._lookups: dict[tuple[int, NameKind], Lookup] = {}
+        self._lookups: dict[tuple[int, NameKind, bool], Lookup] = {}
         self._name_size = np.array(columns.sizes, dtype=np.float64)
         self._list_names = sorted(set(columns.lists))
         list_number = {name: number for number, name in enumerate(self._list_names)}
         self._name_list = np.array([list_number[name] for name in columns.lists], dtype=np.int32)
-        # Per query kind: may a query of that kind match the name (a cheap filter per name).
-        self._kind_masks = {
-            kind: np.array([name_kind in allowed for name_kind in columns.kinds], dtype=bool)
-            for kind, allowed in _COMPATIBLE_KINDS.items()
-        }
+        # Per name, its kind (`_KIND_NUMBER`): a query filters the names it found by kind with one look-up.
+        self._name_kind = np.array([_KIND_NUMBER[kind] for kind in columns.kinds], dtype=np.int8)
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -187,7 +192,7 @@ class ScreeningIndex:
     def __getstate__(self) -> dict[str, object]:
         state = dict(self.__dict__)
         state["_lookups"] = {}  # a cache of query tokens: their uids mean nothing in another process
-        for name in _DERIVED:  # rebuilt on load: the saved layout stays that of INDEX_FORMAT 6
+        for name in _DERIVED:  # rebuilt on load: the saved layout stays that of INDEX_FORMAT 7
             del state[name]
         return state
 
@@ -230,49 +235,61 @@ class ScreeningIndex:
             columns.kinds.append(entry.kind)
             columns.lists.append(entry.entry.list_name)
             columns.sizes.append(len(name.tokens))
-            keys = {key for token in name.tokens for key in token_keys(token, entry.kind)}
+            keyed = only_particles(name)
+            keys = {key for token in name.tokens for key in token_keys(token, entry.kind, keyed)}
             keys.update(glued_keys(name))
             for key in keys:
                 postings[key].append(name_id)
 
     def candidates(self, query: PreparedParty, lists: Sequence[str] | None = None) -> dict[int, list[int]]:
-        """Entry position → indexes of its names worth comparing, for the best `candidate_limit` names."""
-        kind = query.kind
-        names = _query_names(query)
+        """Entry position → indexes of its names worth comparing: the best `candidate_limit` names for each
+        reading of the query (one, unless its kind is unknown, see `_query_readings`)."""
+        grouped: dict[int, list[int]] = {}
+        for kinds, names in _query_readings(query):
+            for name_id in self._best_names(names, kinds, lists):
+                grouped.setdefault(self._name_entry[name_id], []).append(self._name_index[name_id])
+        return grouped
+
+    def _best_names(
+        self, names: Sequence[PreparedName], kinds: tuple[NameKind, ...], lists: Sequence[str] | None
+    ) -> list[int]:
+        """The ids of the best `candidate_limit` names of `kinds` for the query `names`."""
+        kind = looked_up_as(kinds)
         scored, scores = _merge([self._collect(name, kind) for name in names])
         size = len(names[0].tokens) if names else 0
-        keep = self._kind_masks[kind][scored]
+        allowed = np.zeros(len(_KIND_NUMBER), dtype=bool)
+        allowed[[_KIND_NUMBER[k] for k in kinds]] = True
+        keep = allowed[self._name_kind[scored]]
         if lists is not None:
             wanted = [number for number, name in enumerate(self._list_names) if name in set(lists)]
             keep &= np.isin(self._name_list[scored], wanted)
         scored, scores = scored[keep], scores[keep]
         ranked = scores - LENGTH_TIE_BREAK * np.abs(self._name_size[scored] - size)
         order = _best_first(scored, ranked, self.candidate_limit)
-        grouped: dict[int, list[int]] = {}
-        for name_id in scored[order].tolist():
-            grouped.setdefault(self._name_entry[name_id], []).append(self._name_index[name_id])
-        return grouped
+        result: list[int] = scored[order].tolist()
+        return result
 
     def _collect(self, name: PreparedName, kind: NameKind) -> Scored:
         """The names found for one query name, with their blocking scores: per query token (a group, the
         glued keys last), the best key each name shares with it, summed over the groups in order."""
-        looked_up = [self._token_lookup(token, kind) for token in name.tokens]
+        keyed = only_particles(name)
+        looked_up = [self._token_lookup(token, kind, keyed) for token in name.tokens]
         looked_up.append(self._lookup(glued_keys(name), 1.0))
         if not any(selective for selective, _common in looked_up):
             looked_up = _with_rarest_selective(looked_up)
         scored = blocking.collect(looked_up, scratch_slots(self._name_count), self._common_bits)
         return (_NO_IDS, _NO_GAINS) if scored is None else scored
 
-    def _token_lookup(self, token: Token, kind: NameKind) -> Lookup:
+    def _token_lookup(self, token: Token, kind: NameKind, particles_keyed: bool = False) -> Lookup:
         # Query tokens repeat across queries (Muhammad, Abdul, Trading): their key lookups are the same
         # every time, so they are kept per interned token (uid) and query kind.
-        cache_key = (token.uid, kind)
+        cache_key = (token.uid, kind, particles_keyed)
         found = self._lookups.get(cache_key)
         if found is None:
             if len(self._lookups) >= _LOOKUP_CACHE_LIMIT:
                 self._lookups.clear()
             found = self._lookups[cache_key] = self._lookup(
-                self._keys_worth_looking_up(token, kind), token.weight
+                self._keys_worth_looking_up(token, kind, particles_keyed), token.weight
             )
         return found
 
@@ -298,10 +315,12 @@ class ScreeningIndex:
                 common.append((self._ids[start:end], gain, key[0] == "i", bit))
         return tuple(selective), tuple(common)
 
-    def _keys_worth_looking_up(self, token: Token, kind: NameKind) -> list[str]:
+    def _keys_worth_looking_up(
+        self, token: Token, kind: NameKind, particles_keyed: bool = False
+    ) -> list[str]:
         # A token the lists contain as such is no typo of theirs: its deletion keys would only pull in the
         # neighbours of a known token (folded and phonetic keys still catch spelling variants).
-        return _token_keys(token, kind, deletions=f"t:{token.latin}" not in self._keys)
+        return _token_keys(token, kind, f"t:{token.latin}" not in self._keys, particles_keyed)
 
     def search(
         self, party: Party | PreparedParty, threshold: float, lists: Sequence[str] | None = None
@@ -375,13 +394,24 @@ def _with_rarest_selective(looked_up: list[Lookup]) -> list[Lookup]:
     return promoted
 
 
-def _query_names(query: PreparedParty) -> list[PreparedName]:
+def looked_up_as(kinds: tuple[NameKind, ...]) -> NameKind:
+    """The kind a query name's keys are derived as, to find names of `kinds`."""
+    return kinds[0] if len(kinds) == 1 else NameKind.GENERIC
+
+
+def _query_readings(query: PreparedParty) -> list[tuple[tuple[NameKind, ...], tuple[PreparedName, ...]]]:
+    """The query's names, with the kinds of list names they are compared with.
+
+    A query of unknown kind is compared with a person entry as a person name (titles stripped), with an
+    organisation as a company name (legal forms set aside) and with a vessel or an aircraft as an object
+    name. Each distinct reading finds its own candidates among the names of its kinds: ranked together,
+    one reading's many partial matches pushed another's exact ones out ("Hajj Ibrahim" read as a company,
+    "hajj ibrahim", outranked the listed person "Hajj Ibrahim", "ibrahim", in the fifteen)."""
     if query.kind != NameKind.GENERIC:
-        return list(query.names_for(query.kind))
-    # Unknown kind: block with both readings (person titles stripped; company legal forms set aside),
-    # or one of them when they have the same tokens.
-    as_person = query.names_for(NameKind.PERSON)
-    as_org = query.names_for(NameKind.ORGANIZATION)
-    if [n.bag_key for n in as_person] == [n.bag_key for n in as_org]:
-        return list(as_person)
-    return [*as_person, *as_org]
+        return [(_COMPATIBLE_KINDS[query.kind], query.names_for(query.kind))]
+    readings: dict[tuple[str, ...], tuple[list[NameKind], tuple[PreparedName, ...]]] = {}
+    for kind in (NameKind.PERSON, NameKind.ORGANIZATION, NameKind.OBJECT):
+        names = query.names_for(kind)
+        kinds, _names = readings.setdefault(tuple(n.bag_key for n in names), ([], names))
+        kinds.append(kind)
+    return [(tuple(kinds), names) for kinds, names in readings.values()]

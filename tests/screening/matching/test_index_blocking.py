@@ -14,7 +14,15 @@ import pytest
 
 from clearway.screening.compare import Party, prepare_party
 from clearway.screening.entry import EntrySchema, ListEntry
-from clearway.screening.index import KEY_QUALITY, ScreeningIndex, _best_first, _query_names, glued_keys
+from clearway.screening.index import (
+    KEY_QUALITY,
+    ScreeningIndex,
+    _best_first,
+    _query_readings,
+    glued_keys,
+    looked_up_as,
+    only_particles,
+)
 from clearway.screening.lists.load import SAMPLES_DIR, load_entries
 from clearway.screening.normalize import NameKind, PreparedName
 from tests.screening.matching.conftest import entry
@@ -47,7 +55,10 @@ def _reference_group(index: ScreeningIndex, keys: list[str], weight: float) -> _
 
 
 def _reference_scores(index: ScreeningIndex, name: PreparedName, kind: NameKind) -> dict[int, float]:
-    groups = [_reference_group(index, index._keys_worth_looking_up(t, kind), t.weight) for t in name.tokens]
+    keyed = only_particles(name)
+    groups = [
+        _reference_group(index, index._keys_worth_looking_up(t, kind, keyed), t.weight) for t in name.tokens
+    ]
     groups.append(_reference_group(index, glued_keys(name), 1.0))
     found = {name_id for best, _common in groups for name_id in best}
     if not found:
@@ -110,19 +121,21 @@ def test_blocking_scores_match_the_reference(index: ScreeningIndex, entries: lis
     compared = 0
     for party in _queries(entries, seed=3):
         query = prepare_party(party)
-        for name in _query_names(query):
-            ids, scores = index._collect(name, query.kind)
-            assert dict(zip(ids.tolist(), scores.tolist(), strict=True)) == _reference_scores(
-                index, name, query.kind
-            ), party
-            assert len(set(ids.tolist())) == ids.size
-            compared += 1
+        for kinds, names in _query_readings(query):
+            kind = looked_up_as(kinds)
+            for name in names:
+                ids, scores = index._collect(name, kind)
+                assert dict(zip(ids.tolist(), scores.tolist(), strict=True)) == _reference_scores(
+                    index, name, kind
+                ), party
+                assert len(set(ids.tolist())) == ids.size
+                compared += 1
     assert compared > 100
 
 
 def test_common_tokens_alone_still_find_candidates(index: ScreeningIndex) -> None:
     query = prepare_party(Party("Muhammad Ali", "Person"))
-    looked_up = [index._token_lookup(token, query.kind) for token in _query_names(query)[0].tokens]
+    looked_up = [index._token_lookup(token, query.kind) for token in _query_readings(query)[0][1][0].tokens]
     assert all(not selective for selective, _common in looked_up)  # only common keys
     found = index.candidates(query)
     assert sum(len(names) for names in found.values()) == index.candidate_limit
