@@ -23,6 +23,7 @@ import pickle
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -64,11 +65,11 @@ KEY_QUALITY = {"t": 1.0, "y": 0.9, "f": 0.9, "s": 0.7, "p": 0.7, "d": 0.6, "i": 
 # Among names the keys score alike, prefer those with as many tokens as the query.
 LENGTH_TIE_BREAK = 0.01
 
+# The kinds of list names a query of a known kind is compared with (an unknown kind: `_query_readings`).
 _COMPATIBLE_KINDS = {
     NameKind.PERSON: (NameKind.PERSON,),
     NameKind.ORGANIZATION: (NameKind.ORGANIZATION, NameKind.OBJECT),
     NameKind.OBJECT: (NameKind.OBJECT, NameKind.ORGANIZATION),
-    NameKind.GENERIC: tuple(NameKind),
 }
 _KIND_NUMBER = {kind: number for number, kind in enumerate(NameKind)}
 
@@ -257,9 +258,7 @@ class ScreeningIndex:
         kind = looked_up_as(kinds)
         scored, scores = _merge([self._collect(name, kind) for name in names])
         size = len(names[0].tokens) if names else 0
-        allowed = np.zeros(len(_KIND_NUMBER), dtype=bool)
-        allowed[[_KIND_NUMBER[k] for k in kinds]] = True
-        keep = allowed[self._name_kind[scored]]
+        keep = _kinds_table(kinds)[self._name_kind[scored]]
         if lists is not None:
             wanted = [number for number, name in enumerate(self._list_names) if name in set(lists)]
             keep &= np.isin(self._name_list[scored], wanted)
@@ -392,6 +391,15 @@ def _with_rarest_selective(looked_up: list[Lookup]) -> list[Lookup]:
     promoted = list(looked_up)
     promoted[group] = (((members, gain),), looked_up[group][1])
     return promoted
+
+
+@lru_cache(maxsize=16)
+def _kinds_table(kinds: tuple[NameKind, ...]) -> NDArray[np.bool_]:
+    """Indexed by a name's kind number: whether it is one of `kinds`."""
+    table = np.zeros(len(_KIND_NUMBER), dtype=bool)
+    table[[_KIND_NUMBER[kind] for kind in kinds]] = True
+    table.flags.writeable = False  # shared by every query
+    return table
 
 
 def looked_up_as(kinds: tuple[NameKind, ...]) -> NameKind:
