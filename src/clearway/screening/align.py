@@ -18,6 +18,7 @@ Scoring model (token weights come from `normalize`):
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 
@@ -27,6 +28,9 @@ from clearway.screening.letters import edit_budget, fill_row
 from clearway.screening.normalize import (
     GLUE_LENGTH_GAP,
     ONE_POSITION,
+    REACH_CODE_SHIFT,
+    REACH_LENGTH_MASK,
+    SIGNATURE_LENGTHS,
     WEIGHT_GENERIC_ORG,
     NameKind,
     PreparedName,
@@ -340,8 +344,8 @@ def align(query: PreparedName, candidate: PreparedName) -> Alignment:
 def align_above(query: PreparedName, candidate: PreparedName, floor: float) -> Alignment | None:
     """`align`, or None when the alignment is sure to score below `floor`. Screening compares each query
     with the fifteen names the index found, most of them sharing one word with it ("Hassan"): an upper
-    bound of the score from the tokens that have a similar partner at all (`_score_bound`) rules those out
-    before the pairs are chosen and scored."""
+    bound of the score from the tokens that have a similar partner at all, single or in a glued run that
+    may meet one (`_score_bound`), rules those out before the pairs are chosen and scored."""
     kind = query.kind if query.kind == candidate.kind else _GENERIC
     if kind != _PERSON and (len(query.tokens) == 1) != (len(candidate.tokens) == 1):
         initialism = _initialism_alignment(query, candidate)
@@ -377,17 +381,17 @@ def _align_above(
     query: PreparedName, candidate: PreparedName, kind: NameKind, floor: float
 ) -> Alignment | None:
     candidates = _single_pairs(query, candidate, kind)
-    if (
-        floor > 0.0
-        and not _may_glue(query, candidate)
-        and _score_bound(query, candidate, candidates, kind) < floor
-    ):
-        return None
+    q_runs = c_runs = None  # the runs of each side that may meet a token of the other (None: not looked at)
+    if floor > 0.0:
+        q_runs, c_runs = _runs_that_may_meet(query, candidate), _runs_that_may_meet(candidate, query)
+        glued_q, glued_c = _glue_cover(query, candidate, q_runs, c_runs) if q_runs or c_runs else (0, 0)
+        if _score_bound(query, candidate, candidates, kind, glued_q, glued_c) < floor:
+            return None
     if len(candidates) > 1:
         candidates.sort(key=_pair_order, reverse=True)
     chosen = _choose(candidates) if candidates else candidates
     if _glue_may_help(chosen, len(query.tokens), len(candidate.tokens)):
-        glued = _glued_both_ways(query, candidate, chosen)
+        glued = _glued_both_ways(query, candidate, chosen, q_runs, c_runs)
         if glued:
             candidates.extend(glued)
             candidates.sort(key=_pair_order, reverse=True)
@@ -397,39 +401,74 @@ def _align_above(
     return _score(query, candidate, chosen, kind)
 
 
-def _may_glue(query: PreparedName, candidate: PreparedName) -> bool:
-    """Whether `_glued_both_ways` could find any glued pair (its tests that need no chosen pairs)."""
-    return bool(
-        query.glued_symbol_runs
-        or candidate.glued_symbol_runs
-        or query.glue_reach & candidate.token_signatures
-        or candidate.glue_reach & query.token_signatures
-    )
+def _runs_that_may_meet(runs: PreparedName, singles: PreparedName) -> Sequence[int]:
+    """The runs of `runs` (positions in `runs.glued`) that may meet a token of `singles`: those with a
+    symbol, and those whose own reach meets a token's signature. Most runs of a long name meet none."""
+    targets = singles.token_signatures
+    if not runs.glue_reach & targets:
+        return runs.glued_symbol_runs
+    return [  # `run_meets`, inlined
+        number
+        for number, code in enumerate(runs.run_reach)
+        if not code or targets >> (code >> REACH_CODE_SHIFT) * SIGNATURE_LENGTHS & code & REACH_LENGTH_MASK
+    ]
+
+
+def _glue_cover(
+    query: PreparedName, candidate: PreparedName, q_runs: Sequence[int], c_runs: Sequence[int]
+) -> tuple[int, int]:
+    """The tokens of each side (bit i: token i) that a glued pair may match, for `_score_bound`."""
+    q_by_runs, c_met = _run_cover(query, candidate, q_runs)
+    c_by_runs, q_met = _run_cover(candidate, query, c_runs)
+    return q_by_runs | q_met, c_by_runs | c_met
+
+
+def _run_cover(runs: PreparedName, singles: PreparedName, numbers: Sequence[int]) -> tuple[int, int]:
+    """The tokens of `runs` inside the runs at `numbers`, and the tokens of `singles` those runs may meet:
+    any token for a run with a symbol, else a token whose signature the run reaches."""
+    inside = reach = met = 0
+    glued, codes = runs.glued, runs.run_reach
+    for number in numbers:
+        start, end = glued[number][0], glued[number][1]
+        inside |= ((1 << (end - start + 1)) - 1) << start
+        code = codes[number]
+        if code:
+            reach |= (code & REACH_LENGTH_MASK) << (code >> REACH_CODE_SHIFT) * SIGNATURE_LENGTHS
+        else:
+            met = (1 << len(singles.tokens)) - 1
+    if reach:
+        for j, token in enumerate(singles.tokens):
+            if token.signature & reach:
+                met |= 1 << j
+    return inside, met
 
 
 # Float sums of weights in a different order may differ in the last bits: a bound must not cut by that.
 _BOUND_MARGIN = 1e-9
 
 
-def _score_bound(query: PreparedName, candidate: PreparedName, pairs: list[_Pair], kind: NameKind) -> float:
-    """An upper bound of `_score` over any choice among `pairs` (single-token pairs: no glue possible).
+def _score_bound(
+    query: PreparedName,
+    candidate: PreparedName,
+    pairs: list[_Pair],
+    kind: NameKind,
+    glued_q: int = 0,
+    glued_c: int = 0,
+) -> float:
+    """An upper bound of `_score` over any choice among `pairs` (single-token pairs) and the glued pairs
+    that may match the tokens of `glued_q` and `glued_c` (bit i: token i).
 
-    A token without a similar partner stays unmatched whatever is chosen. With `r_q`, `r_c` the weights left
-    unmatched, the score is at most M / (M + min(r_q, r_c) + f·|r_q - r_c|), M = matched mass =
+    A token without a possible partner stays unmatched whatever is chosen. With `r_q`, `r_c` the weights
+    left unmatched, the score is at most M / (M + min(r_q, r_c) + f·|r_q - r_c|), M = matched mass =
     (W_q - r_q + W_c - r_c) / 2: every similarity is at most 1, the conflict at least min(r_q, r_c)
     (conflict weights are at least the weights), the reorder factor at most 1. That falls as either `r`
     grows (f ≤ 1), so the unmatched weight of the tokens without a partner gives the bound."""
-    q_weights, c_weights = query.weights, candidate.weights
-    seen_q = seen_c = 0  # bit i: query (candidate) token i has a partner
-    used_q = used_c = 0.0
+    seen_q, seen_c = glued_q, glued_c  # bit i: query (candidate) token i may have a partner
     for pair in pairs:
-        i, j = pair[2][0], pair[3][0]
-        if not seen_q >> i & 1:
-            seen_q |= 1 << i
-            used_q += q_weights[i]
-        if not seen_c >> j & 1:
-            seen_c |= 1 << j
-            used_c += c_weights[j]
+        seen_q |= 1 << pair[2][0]
+        seen_c |= 1 << pair[3][0]
+    used_q = _weight_of(query.weights, seen_q)
+    used_c = _weight_of(candidate.weights, seen_c)
     rest_q = query.total_weight - used_q
     rest_c = candidate.total_weight - used_c
     rest_q, rest_c = (rest_q if rest_q > 0.0 else 0.0), (rest_c if rest_c > 0.0 else 0.0)
@@ -440,6 +479,17 @@ def _score_bound(query: PreparedName, candidate: PreparedName, pairs: list[_Pair
     return matched / (matched + fewer + EXTRA_FACTOR[kind] * (more - fewer)) + _BOUND_MARGIN
 
 
+def _weight_of(weights: tuple[float, ...], bits: int) -> float:
+    total = 0.0
+    position = 0
+    while bits:
+        if bits & 1:
+            total += weights[position]
+        bits >>= 1
+        position += 1
+    return total
+
+
 def _glue_may_help(chosen: list[_Pair], q_count: int, c_count: int) -> bool:
     """Gluing needs a side with two tokens and something to explain: leftovers on both sides or a weak
     pair (the single-token pass may have paired "qiang" with "keqiang", leaving "ke")."""
@@ -448,23 +498,31 @@ def _glue_may_help(chosen: list[_Pair], q_count: int, c_count: int) -> bool:
     return len(chosen) < min(q_count, c_count) or any(pair[0] < SIM_SPELLING for pair in chosen)
 
 
-def _glued_both_ways(query: PreparedName, candidate: PreparedName, chosen: list[_Pair]) -> list[_Pair]:
-    """Glued pairs with the runs of either side. A run that contains a token already matched strongly
-    must itself match strongly (see `_glued_pairs`), and a side needs two tokens not matched strongly; and
-    runs without a symbol meet no token unless the run's reach and the tokens' signatures share a bit:
-    most pairs end with these tests."""
+def _glued_both_ways(
+    query: PreparedName,
+    candidate: PreparedName,
+    chosen: list[_Pair],
+    q_runs: Sequence[int] | None = None,
+    c_runs: Sequence[int] | None = None,
+) -> list[_Pair]:
+    """Glued pairs with the runs of either side (`q_runs`, `c_runs`: those that may meet a token of the
+    other side, when already known). A run that contains a token already matched strongly must itself
+    match strongly (see `_glued_pairs`), and a side needs two tokens not matched strongly: most pairs end
+    with these tests."""
     strong = [pair for pair in chosen if pair[0] >= SIM_SPELLING]
     busy_q = {i for pair in strong for i in pair[2]}
     busy_c = {j for pair in strong for j in pair[3]}
     pairs: list[_Pair] = []
-    if len(query.tokens) - len(busy_q) > 1 and (
-        query.glued_symbol_runs or query.glue_reach & candidate.token_signatures
-    ):
-        pairs = _glued_pairs(query, candidate, False, busy_q)
-    if len(candidate.tokens) - len(busy_c) > 1 and (
-        candidate.glued_symbol_runs or candidate.glue_reach & query.token_signatures
-    ):
-        pairs += _glued_pairs(candidate, query, True, busy_c)
+    if len(query.tokens) - len(busy_q) > 1:
+        if q_runs is None:
+            q_runs = _runs_that_may_meet(query, candidate)
+        if q_runs:
+            pairs = _glued_pairs(query, candidate, False, busy_q, q_runs)
+    if len(candidate.tokens) - len(busy_c) > 1:
+        if c_runs is None:
+            c_runs = _runs_that_may_meet(candidate, query)
+        if c_runs:
+            pairs += _glued_pairs(candidate, query, True, busy_c, c_runs)
     return pairs
 
 
@@ -512,19 +570,19 @@ def _positions(*names: PreparedName) -> tuple[tuple[int], ...]:
     return tuple((position,) for position in range(max(len(name.tokens) for name in names)))
 
 
-def _glued_pairs(runs: PreparedName, singles: PreparedName, flipped: bool, busy: set[int]) -> list[_Pair]:
-    """Runs of adjacent tokens on one side glued together, against single tokens of the other side.
+def _glued_pairs(
+    runs: PreparedName, singles: PreparedName, flipped: bool, busy: set[int], numbers: Sequence[int]
+) -> list[_Pair]:
+    """Runs of adjacent tokens on one side glued together (the runs at `numbers`, in order: those that may
+    meet a token of the other side), against single tokens of the other side.
     A run that contains a `busy` token (one matched strongly) is kept only if it is written as a token of
     the other side or shares a symbol with one, and matches strongly: then it may take the place of that
     pair ("Zaki Izzat Zaki" against "ZakiIzzat Zaki": the first "zaki" is glued to "izzat", and the second
     meets "zaki"), because the greedy choice ranks an equally similar glued pair, heavier, first.
     Without a shared symbol a run only meets tokens with its first letter and a length within
-    GLUE_LENGTH_GAP of its own: unless one run does (`glue_reach`), only the runs with a symbol are tried.
-    Pairs come in the order of a full scan."""
+    GLUE_LENGTH_GAP of its own. Pairs come in the order of a full scan."""
     pairs: list[_Pair] = []
     tokens, single_tokens, glued_runs = runs.tokens, singles.tokens, runs.glued
-    targets = singles.token_signatures
-    numbers = range(len(glued_runs)) if runs.glue_reach & targets else runs.glued_symbol_runs
     latins: set[str] | None = None
     for number in numbers:
         start, end, glued, symbols = glued_runs[number]

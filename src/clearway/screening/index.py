@@ -193,7 +193,7 @@ class ScreeningIndex:
     def __getstate__(self) -> dict[str, object]:
         state = dict(self.__dict__)
         state["_lookups"] = {}  # a cache of query tokens: their uids mean nothing in another process
-        for name in _DERIVED:  # rebuilt on load: the saved layout stays that of INDEX_FORMAT 7
+        for name in _DERIVED:  # rebuilt on load, not saved (their layout is not part of INDEX_FORMAT)
             del state[name]
         return state
 

@@ -144,6 +144,10 @@ class PreparedName:
     token_signatures: int = 0
     glue_reach: int = 0
     glued_symbol_runs: tuple[int, ...] = ()  # runs (positions in `glued`) with a symbol: may meet any token
+    # Per run, what `glue_reach` has of it alone, as `reach_code` (0 for a run with a symbol): a name whose
+    # reach meets the other name's tokens usually does so by one or two of its runs, and the aligner tries
+    # only those (`run_meets`).
+    run_reach: tuple[int, ...] = ()
     # Per token: its weight, and its weight when left unmatched against an unmatched token of the other
     # name (generic company words then count at least CONFLICT_WEIGHT_FLOOR: "Trading" vs "Shipping").
     weights: tuple[float, ...] = ()
@@ -570,7 +574,7 @@ def _finish(
     legal_forms: list[str],
     removed: list[str],
 ) -> PreparedName:
-    glued, glue_reach, glued_symbol_runs = _glued_runs(tokens, phrases)
+    glued, glue_reach, glued_symbol_runs, run_reach = _glued_runs(tokens, phrases)
     token_signatures = 0
     for token in tokens:
         token_signatures |= token.signature
@@ -592,6 +596,7 @@ def _finish(
         token_signatures=token_signatures,
         glue_reach=glue_reach,
         glued_symbol_runs=glued_symbol_runs,
+        run_reach=run_reach,
         weights=weights,
         conflict_weights=conflict_weights,
         total_conflict=sum(conflict_weights),
@@ -621,7 +626,7 @@ MAX_GLUED = 4
 GLUE_LENGTH_GAP = 2  # a glued run only meets a token whose length is within this of its own
 
 
-_LENGTHS = 16  # signatures tell lengths 0-14 apart; 15 stands for 15 and more
+SIGNATURE_LENGTHS = 16  # signatures tell lengths 0-14 apart; 15 stands for 15 and more
 
 
 def signature(latin: str) -> int:
@@ -629,38 +634,60 @@ def signature(latin: str) -> int:
     then one int, and "a token with this initial and a length within 2" one `&`. Initials that share
     their low six bits and lengths from 15 up share a bit: the test can pass for nothing, never fail for
     a token that is there."""
-    return 1 << ((ord(latin[0]) & 63) * _LENGTHS + min(len(latin), _LENGTHS - 1))
+    return 1 << ((ord(latin[0]) & 63) * SIGNATURE_LENGTHS + min(len(latin), SIGNATURE_LENGTHS - 1))
+
+
+# A run's reach as one small int, `initial << REACH_CODE_SHIFT | length bits`: its signature bits are the
+# length bits shifted by `initial * SIGNATURE_LENGTHS`. Interned: there are a few hundred distinct codes, and
+# a name keeps one per run.
+REACH_CODE_SHIFT = 16
+REACH_LENGTH_MASK = (1 << REACH_CODE_SHIFT) - 1
+_CODES: dict[int, int] = {}
+
+
+def _interned_code(code: int) -> int:
+    return _CODES.setdefault(code, code)
 
 
 def _glued_runs(
     tokens: list[Token], phrases: tuple[tuple[int, int, frozenset[str]], ...]
-) -> tuple[tuple[GluedRun, ...], int, tuple[int, ...]]:
+) -> tuple[tuple[GluedRun, ...], int, tuple[int, ...], tuple[int, ...]]:
     """The glued runs, the signature bits their symbol-less runs can meet (a token with the run's initial
-    and a length within GLUE_LENGTH_GAP of its own), and the runs with a symbol."""
+    and a length within GLUE_LENGTH_GAP of its own), the runs with a symbol, and each run's own reach."""
     symbols_of = {(start, end): symbols for start, end, symbols in phrases}
     runs: list[GluedRun] = []
     reach = 0
     symbol_runs: list[int] = []
+    run_reach: list[int] = []
     no_symbols: frozenset[str] = frozenset()
-    last_length = _LENGTHS - 1
+    last_length = SIGNATURE_LENGTHS - 1
     for start in range(len(tokens) - 1):
         glued = tokens[start].latin
+        initial = ord(glued[0]) & 63
         lengths = 0  # the runs from `start` share an initial: collect their length bits, shift once
         for end in range(start + 1, min(start + MAX_GLUED, len(tokens))):
             glued += tokens[end].latin
             symbols = symbols_of.get((start, end), no_symbols) if symbols_of else no_symbols
             if symbols:
                 symbol_runs.append(len(runs))
+                run_reach.append(0)
             else:
                 # Runs are at least two letters long: the lowest length reached is not negative.
                 lowest, highest = len(glued) - GLUE_LENGTH_GAP, len(glued) + GLUE_LENGTH_GAP
                 if highest > last_length:
                     highest = last_length
                     lowest = lowest if lowest < last_length else last_length
-                lengths |= ((1 << (highest - lowest + 1)) - 1) << lowest
+                own = ((1 << (highest - lowest + 1)) - 1) << lowest
+                lengths |= own
+                run_reach.append(_interned_code(initial << REACH_CODE_SHIFT | own))
             runs.append((start, end, glued, symbols))
-        reach |= lengths << (ord(glued[0]) & 63) * _LENGTHS
-    return tuple(runs), reach, tuple(symbol_runs)
+        reach |= lengths << initial * SIGNATURE_LENGTHS
+    return tuple(runs), reach, tuple(symbol_runs), tuple(run_reach)
+
+
+def run_meets(code: int, signatures: int) -> bool:
+    """Whether a run of reach `code` (see `PreparedName.run_reach`) can meet a token of `signatures`."""
+    return bool(signatures >> (code >> REACH_CODE_SHIFT) * SIGNATURE_LENGTHS & code & REACH_LENGTH_MASK)
 
 
 def _empty(text: str, kind: NameKind) -> PreparedName:

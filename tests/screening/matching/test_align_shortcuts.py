@@ -9,15 +9,18 @@ from pathlib import Path
 
 from clearway.screening.align import (
     _NO_MATCH,
+    _glued_both_ways,
+    _glued_pairs,
     _memo,
     _Row,
+    _runs_that_may_meet,
     _token_similarity,
     align,
     align_above,
     clear_memo,
 )
 from clearway.screening.letters import LETTER_LIMITS, edit_budget, letters_apart
-from clearway.screening.normalize import GLUE_LENGTH_GAP, NameKind, PreparedName, prepare_name
+from clearway.screening.normalize import GLUE_LENGTH_GAP, NameKind, PreparedName, prepare_name, run_meets
 
 NAMES = [
     "Vladimir Vladimirovich Putin",
@@ -94,6 +97,41 @@ def test_glue_reach_never_misses_a_token_a_run_can_meet() -> None:
         )
         if meets:
             assert runs.glue_reach & singles.token_signatures, (runs.original, singles.original)
+
+
+def test_the_runs_tried_include_every_run_that_can_meet_a_token() -> None:
+    """The glued pass tries only the runs `_runs_that_may_meet` names: any other run meets no token."""
+    names = _names()
+    tried = 0
+    for runs, singles in itertools.product(names, repeat=2):
+        numbers = _runs_that_may_meet(runs, singles)
+        tried += len(numbers)
+        for number, (_start, _end, glued, symbols) in enumerate(runs.glued):
+            meets = any(
+                glued[0] == token.latin[0] and abs(len(glued) - len(token.latin)) <= GLUE_LENGTH_GAP
+                for token in singles.tokens
+            )
+            if symbols or meets:
+                assert number in numbers, (runs.original, singles.original, glued)
+            if not symbols:
+                assert run_meets(runs.run_reach[number], singles.token_signatures) == (number in numbers)
+    assert 0 < tried < sum(len(runs.glued) for runs in names) * len(names)  # some runs are left out
+
+
+def test_the_glued_pairs_are_those_of_every_run() -> None:
+    """Trying only the runs that may meet a token finds the glued pairs a scan of every run finds."""
+    names = _names()
+    found = 0
+    for query, candidate in itertools.product(names, repeat=2):
+        for runs, singles, flipped in ((query, candidate, False), (candidate, query, True)):
+            every_run = range(len(runs.glued))
+            expected = _glued_pairs(runs, singles, flipped, set(), every_run)
+            assert _glued_pairs(runs, singles, flipped, set(), _runs_that_may_meet(runs, singles)) == expected
+            found += len(expected)
+        assert _glued_both_ways(query, candidate, []) == _glued_both_ways(
+            query, candidate, [], _runs_that_may_meet(query, candidate), _runs_that_may_meet(candidate, query)
+        )
+    assert found
 
 
 EVAL_PAIRS = Path(__file__).parent / "data" / "eval_pairs.csv"
