@@ -28,9 +28,6 @@ from clearway.screening.letters import edit_budget, fill_row
 from clearway.screening.normalize import (
     GLUE_LENGTH_GAP,
     ONE_POSITION,
-    REACH_CODE_SHIFT,
-    REACH_LENGTH_MASK,
-    SIGNATURE_LENGTHS,
     WEIGHT_GENERIC_ORG,
     NameKind,
     PreparedName,
@@ -407,11 +404,7 @@ def _runs_that_may_meet(runs: PreparedName, singles: PreparedName) -> Sequence[i
     targets = singles.token_signatures
     if not runs.glue_reach & targets:
         return runs.glued_symbol_runs
-    return [  # `run_meets`, inlined
-        number
-        for number, code in enumerate(runs.run_reach)
-        if not code or targets >> (code >> REACH_CODE_SHIFT) * SIGNATURE_LENGTHS & code & REACH_LENGTH_MASK
-    ]
+    return [number for number, reach in enumerate(runs.run_reach) if not reach or reach & targets]
 
 
 def _glue_cover(
@@ -427,13 +420,13 @@ def _run_cover(runs: PreparedName, singles: PreparedName, numbers: Sequence[int]
     """The tokens of `runs` inside the runs at `numbers`, and the tokens of `singles` those runs may meet:
     any token for a run with a symbol, else a token whose signature the run reaches."""
     inside = reach = met = 0
-    glued, codes = runs.glued, runs.run_reach
+    glued, reaches = runs.glued, runs.run_reach
     for number in numbers:
         start, end = glued[number][0], glued[number][1]
         inside |= ((1 << (end - start + 1)) - 1) << start
-        code = codes[number]
-        if code:
-            reach |= (code & REACH_LENGTH_MASK) << (code >> REACH_CODE_SHIFT) * SIGNATURE_LENGTHS
+        own = reaches[number]
+        if own:
+            reach |= own
         else:
             met = (1 << len(singles.tokens)) - 1
     if reach:

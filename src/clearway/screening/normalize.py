@@ -144,9 +144,8 @@ class PreparedName:
     token_signatures: int = 0
     glue_reach: int = 0
     glued_symbol_runs: tuple[int, ...] = ()  # runs (positions in `glued`) with a symbol: may meet any token
-    # Per run, what `glue_reach` has of it alone, as `reach_code` (0 for a run with a symbol): a name whose
-    # reach meets the other name's tokens usually does so by one or two of its runs, and the aligner tries
-    # only those (`run_meets`).
+    # Per run, what `glue_reach` has of it alone (0 for a run with a symbol): a name whose reach meets the
+    # other name's tokens usually does so by one or two of its runs, and the aligner tries only those.
     run_reach: tuple[int, ...] = ()
     # Per token: its weight, and its weight when left unmatched against an unmatched token of the other
     # name (generic company words then count at least CONFLICT_WEIGHT_FLOOR: "Trading" vs "Shipping").
@@ -637,16 +636,13 @@ def signature(latin: str) -> int:
     return 1 << ((ord(latin[0]) & 63) * SIGNATURE_LENGTHS + min(len(latin), SIGNATURE_LENGTHS - 1))
 
 
-# A run's reach as one small int, `initial << REACH_CODE_SHIFT | length bits`: its signature bits are the
-# length bits shifted by `initial * SIGNATURE_LENGTHS`. Interned: there are a few hundred distinct codes, and
-# a name keeps one per run.
-REACH_CODE_SHIFT = 16
-REACH_LENGTH_MASK = (1 << REACH_CODE_SHIFT) - 1
-_CODES: dict[int, int] = {}
+# The reach of one run, as `glue_reach` bits. Interned: there are a few thousand distinct ones at most (an
+# initial and a few lengths), and a name keeps one per run.
+_REACHES: dict[int, int] = {}
 
 
-def _interned_code(code: int) -> int:
-    return _CODES.setdefault(code, code)
+def _interned(reach: int) -> int:
+    return _REACHES.setdefault(reach, reach)
 
 
 def _glued_runs(
@@ -679,15 +675,15 @@ def _glued_runs(
                     lowest = lowest if lowest < last_length else last_length
                 own = ((1 << (highest - lowest + 1)) - 1) << lowest
                 lengths |= own
-                run_reach.append(_interned_code(initial << REACH_CODE_SHIFT | own))
+                run_reach.append(_interned(own << initial * SIGNATURE_LENGTHS))
             runs.append((start, end, glued, symbols))
         reach |= lengths << initial * SIGNATURE_LENGTHS
     return tuple(runs), reach, tuple(symbol_runs), tuple(run_reach)
 
 
-def run_meets(code: int, signatures: int) -> bool:
-    """Whether a run of reach `code` (see `PreparedName.run_reach`) can meet a token of `signatures`."""
-    return bool(signatures >> (code >> REACH_CODE_SHIFT) * SIGNATURE_LENGTHS & code & REACH_LENGTH_MASK)
+def run_meets(reach: int, signatures: int) -> bool:
+    """Whether a run of reach `reach` (see `PreparedName.run_reach`) can meet a token of `signatures`."""
+    return bool(reach & signatures)
 
 
 def _empty(text: str, kind: NameKind) -> PreparedName:
