@@ -2,7 +2,7 @@
 
 The screening hot path (name preparation, blocking, alignment) is plain Python. When Cython and a C
 compiler are at hand, the build also compiles those modules into extension modules: unchanged, or from a
-typed `.pyx` of the same name where there is one (`blocking.pyx`, `letters.pyx`). Queries then run
+typed `.pyx` of the same name where there is one (`blocking.pyx`, `letters.pyx`, `glue.pyx`). Queries then run
 ≈ 25 % faster.
 Each compiled file is named after a hash of the source it was compiled from
 (`align-<hash>.cpython-311-….so`), never `align.cpython-311-….so`: Python's own import system never picks

@@ -24,6 +24,7 @@ from operator import itemgetter
 
 from rapidfuzz.distance import OSA
 
+from clearway.screening.glue import glue_cover
 from clearway.screening.letters import edit_budget, fill_row
 from clearway.screening.normalize import (
     GLUE_LENGTH_GAP,
@@ -380,9 +381,9 @@ def _align_above(
     candidates = _single_pairs(query, candidate, kind)
     q_runs = c_runs = None  # the runs of each side that may meet a token of the other (None: not looked at)
     if floor > 0.0:
-        q_runs, c_runs = _runs_that_may_meet(query, candidate), _runs_that_may_meet(candidate, query)
-        glued_q, glued_c = _glue_cover(query, candidate, q_runs, c_runs) if q_runs or c_runs else (0, 0)
-        if _score_bound(query, candidate, candidates, kind, glued_q, glued_c) < floor:
+        q_runs, q_inside, c_met = _glue_cover(query, candidate)
+        c_runs, c_inside, q_met = _glue_cover(candidate, query)
+        if _score_bound(query, candidate, candidates, kind, q_inside | q_met, c_inside | c_met) < floor:
             return None
     if len(candidates) > 1:
         candidates.sort(key=_pair_order, reverse=True)
@@ -398,42 +399,16 @@ def _align_above(
     return _score(query, candidate, chosen, kind)
 
 
-def _runs_that_may_meet(runs: PreparedName, singles: PreparedName) -> Sequence[int]:
-    """The runs of `runs` (positions in `runs.glued`) that may meet a token of `singles`: those with a
-    symbol, and those whose own reach meets a token's signature. Most runs of a long name meet none."""
-    targets = singles.token_signatures
-    if not runs.glue_reach & targets:
-        return runs.glued_symbol_runs
-    return [number for number, reach in enumerate(runs.run_reach) if not reach or reach & targets]
+_NO_GLUE: tuple[list[int], int, int] = ([], 0, 0)  # never changed: callers only read it
 
 
-def _glue_cover(
-    query: PreparedName, candidate: PreparedName, q_runs: Sequence[int], c_runs: Sequence[int]
-) -> tuple[int, int]:
-    """The tokens of each side (bit i: token i) that a glued pair may match, for `_score_bound`."""
-    q_by_runs, c_met = _run_cover(query, candidate, q_runs)
-    c_by_runs, q_met = _run_cover(candidate, query, c_runs)
-    return q_by_runs | q_met, c_by_runs | c_met
-
-
-def _run_cover(runs: PreparedName, singles: PreparedName, numbers: Sequence[int]) -> tuple[int, int]:
-    """The tokens of `runs` inside the runs at `numbers`, and the tokens of `singles` those runs may meet:
-    any token for a run with a symbol, else a token whose signature the run reaches."""
-    inside = reach = met = 0
-    glued, reaches = runs.glued, runs.run_reach
-    for number in numbers:
-        start, end = glued[number][0], glued[number][1]
-        inside |= ((1 << (end - start + 1)) - 1) << start
-        own = reaches[number]
-        if own:
-            reach |= own
-        else:
-            met = (1 << len(singles.tokens)) - 1
-    if reach:
-        for j, token in enumerate(singles.tokens):
-            if token.signature & reach:
-                met |= 1 << j
-    return inside, met
+def _glue_cover(runs: PreparedName, singles: PreparedName) -> tuple[list[int], int, int]:
+    """`glue.glue_cover` of the runs of `runs` against the tokens of `singles`: the runs that may meet a
+    token, the tokens of `runs` inside them, the tokens of `singles` they may meet. Most pairs of names
+    end at the first test: no run has a symbol, and no run's reach meets a token's signature."""
+    if not runs.glued_symbol_runs and not runs.glue_reach & singles.token_signatures:
+        return _NO_GLUE
+    return glue_cover(runs.run_shapes, singles.token_shapes)
 
 
 # Float sums of weights in a different order may differ in the last bits: a bound must not cut by that.
@@ -508,12 +483,12 @@ def _glued_both_ways(
     pairs: list[_Pair] = []
     if len(query.tokens) - len(busy_q) > 1:
         if q_runs is None:
-            q_runs = _runs_that_may_meet(query, candidate)
+            q_runs = _glue_cover(query, candidate)[0]
         if q_runs:
             pairs = _glued_pairs(query, candidate, False, busy_q, q_runs)
     if len(candidate.tokens) - len(busy_c) > 1:
         if c_runs is None:
-            c_runs = _runs_that_may_meet(candidate, query)
+            c_runs = _glue_cover(candidate, query)[0]
         if c_runs:
             pairs += _glued_pairs(candidate, query, True, busy_c, c_runs)
     return pairs

@@ -26,7 +26,8 @@ from types import ModuleType
 # compiled from its `.py`, or from a `.pyx` of the same name where there is one: a typed C form of the
 # `.py` (which stays the plain-Python fallback and gives the same results).
 COMPILED_MODULES = (
-    "translit", "normalize", "features", "letters", "align", "match", "compare", "blocking", "index",
+    "translit", "glue", "normalize", "features", "letters", "align", "match", "compare", "blocking",
+    "index",
 )  # fmt: skip
 PURE_PYTHON_VARIABLE = "CLEARWAY_PURE_PYTHON"
 _PACKAGE = __name__.rpartition(".")[0] or "clearway.screening"

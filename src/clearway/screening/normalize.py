@@ -23,6 +23,7 @@ from rigour.names import Name, NamePart, NamePartTag, NameTypeTag, Symbol, analy
 from rigour.text import metaphone
 
 from clearway.screening import vocabulary
+from clearway.screening.glue import run_shape, token_shape
 from clearway.screening.translit import (
     latin_form,
     needs_early_transliteration,
@@ -144,9 +145,11 @@ class PreparedName:
     token_signatures: int = 0
     glue_reach: int = 0
     glued_symbol_runs: tuple[int, ...] = ()  # runs (positions in `glued`) with a symbol: may meet any token
-    # Per run, what `glue_reach` has of it alone (0 for a run with a symbol): a name whose reach meets the
-    # other name's tokens usually does so by one or two of its runs, and the aligner tries only those.
-    run_reach: tuple[int, ...] = ()
+    # The runs' and the tokens' shapes for `glue.glue_cover` (`glue.RUN_FIELDS` ints per run,
+    # `glue.TOKEN_FIELDS` per token): a name whose reach meets the other name's tokens usually does so by
+    # one or two of its runs, and the aligner tries only those.
+    run_shapes: tuple[int, ...] = ()
+    token_shapes: tuple[int, ...] = ()
     # Per token: its weight, and its weight when left unmatched against an unmatched token of the other
     # name (generic company words then count at least CONFLICT_WEIGHT_FLOOR: "Trading" vs "Shipping").
     weights: tuple[float, ...] = ()
@@ -573,7 +576,7 @@ def _finish(
     legal_forms: list[str],
     removed: list[str],
 ) -> PreparedName:
-    glued, glue_reach, glued_symbol_runs, run_reach = _glued_runs(tokens, phrases)
+    glued, glue_reach, glued_symbol_runs, run_shapes = _glued_runs(tokens, phrases)
     token_signatures = 0
     for token in tokens:
         token_signatures |= token.signature
@@ -595,7 +598,8 @@ def _finish(
         token_signatures=token_signatures,
         glue_reach=glue_reach,
         glued_symbol_runs=glued_symbol_runs,
-        run_reach=run_reach,
+        run_shapes=run_shapes,
+        token_shapes=tuple([field for token in tokens for field in token_shape(token.latin)]),
         weights=weights,
         conflict_weights=conflict_weights,
         total_conflict=sum(conflict_weights),
@@ -636,25 +640,16 @@ def signature(latin: str) -> int:
     return 1 << ((ord(latin[0]) & 63) * SIGNATURE_LENGTHS + min(len(latin), SIGNATURE_LENGTHS - 1))
 
 
-# The reach of one run, as `glue_reach` bits. Interned: there are a few thousand distinct ones at most (an
-# initial and a few lengths), and a name keeps one per run.
-_REACHES: dict[int, int] = {}
-
-
-def _interned(reach: int) -> int:
-    return _REACHES.setdefault(reach, reach)
-
-
 def _glued_runs(
     tokens: list[Token], phrases: tuple[tuple[int, int, frozenset[str]], ...]
 ) -> tuple[tuple[GluedRun, ...], int, tuple[int, ...], tuple[int, ...]]:
     """The glued runs, the signature bits their symbol-less runs can meet (a token with the run's initial
-    and a length within GLUE_LENGTH_GAP of its own), the runs with a symbol, and each run's own reach."""
+    and a length within GLUE_LENGTH_GAP of its own), the runs with a symbol, and the runs' shapes."""
     symbols_of = {(start, end): symbols for start, end, symbols in phrases}
     runs: list[GluedRun] = []
     reach = 0
     symbol_runs: list[int] = []
-    run_reach: list[int] = []
+    shapes: list[int] = []
     no_symbols: frozenset[str] = frozenset()
     last_length = SIGNATURE_LENGTHS - 1
     for start in range(len(tokens) - 1):
@@ -664,26 +659,19 @@ def _glued_runs(
         for end in range(start + 1, min(start + MAX_GLUED, len(tokens))):
             glued += tokens[end].latin
             symbols = symbols_of.get((start, end), no_symbols) if symbols_of else no_symbols
+            shapes += run_shape(start, end, glued, bool(symbols), GLUE_LENGTH_GAP)
             if symbols:
                 symbol_runs.append(len(runs))
-                run_reach.append(0)
             else:
                 # Runs are at least two letters long: the lowest length reached is not negative.
                 lowest, highest = len(glued) - GLUE_LENGTH_GAP, len(glued) + GLUE_LENGTH_GAP
                 if highest > last_length:
                     highest = last_length
                     lowest = lowest if lowest < last_length else last_length
-                own = ((1 << (highest - lowest + 1)) - 1) << lowest
-                lengths |= own
-                run_reach.append(_interned(own << initial * SIGNATURE_LENGTHS))
+                lengths |= ((1 << (highest - lowest + 1)) - 1) << lowest
             runs.append((start, end, glued, symbols))
         reach |= lengths << initial * SIGNATURE_LENGTHS
-    return tuple(runs), reach, tuple(symbol_runs), tuple(run_reach)
-
-
-def run_meets(reach: int, signatures: int) -> bool:
-    """Whether a run of reach `reach` (see `PreparedName.run_reach`) can meet a token of `signatures`."""
-    return bool(reach & signatures)
+    return tuple(runs), reach, tuple(symbol_runs), tuple(shapes)
 
 
 def _empty(text: str, kind: NameKind) -> PreparedName:

@@ -9,18 +9,19 @@ from pathlib import Path
 
 from clearway.screening.align import (
     _NO_MATCH,
+    _glue_cover,
     _glued_both_ways,
     _glued_pairs,
     _memo,
     _Row,
-    _runs_that_may_meet,
     _token_similarity,
     align,
     align_above,
     clear_memo,
 )
+from clearway.screening.glue import glue_cover
 from clearway.screening.letters import LETTER_LIMITS, edit_budget, letters_apart
-from clearway.screening.normalize import GLUE_LENGTH_GAP, NameKind, PreparedName, prepare_name, run_meets
+from clearway.screening.normalize import GLUE_LENGTH_GAP, NameKind, PreparedName, prepare_name
 
 NAMES = [
     "Vladimir Vladimirovich Putin",
@@ -99,23 +100,44 @@ def test_glue_reach_never_misses_a_token_a_run_can_meet() -> None:
             assert runs.glue_reach & singles.token_signatures, (runs.original, singles.original)
 
 
-def test_the_runs_tried_include_every_run_that_can_meet_a_token() -> None:
-    """The glued pass tries only the runs `_runs_that_may_meet` names: any other run meets no token."""
+def test_the_glue_cover_names_every_run_and_token_a_run_can_meet() -> None:
+    """The glued pass tries only the runs `_glue_cover` names, and the score bound counts only the tokens
+    it names: checked against the rule itself (a symbol, or the initial and a length within the gap)."""
     names = _names()
     tried = 0
     for runs, singles in itertools.product(names, repeat=2):
-        numbers = _runs_that_may_meet(runs, singles)
+        numbers, inside, met = _glue_cover(runs, singles)
         tried += len(numbers)
-        for number, (_start, _end, glued, symbols) in enumerate(runs.glued):
-            meets = any(
-                glued[0] == token.latin[0] and abs(len(glued) - len(token.latin)) <= GLUE_LENGTH_GAP
-                for token in singles.tokens
-            )
-            if symbols or meets:
-                assert number in numbers, (runs.original, singles.original, glued)
-            if not symbols:
-                assert run_meets(runs.run_reach[number], singles.token_signatures) == (number in numbers)
+        expected_numbers, expected_inside, expected_met = [], 0, 0
+        for number, (start, end, glued, symbols) in enumerate(runs.glued):
+            reached = {
+                j
+                for j, token in enumerate(singles.tokens)
+                if symbols
+                or (glued[0] == token.latin[0] and abs(len(glued) - len(token.latin)) <= GLUE_LENGTH_GAP)
+            }
+            if reached:
+                expected_numbers.append(number)
+                expected_inside |= sum(1 << k for k in range(start, end + 1))
+                expected_met |= sum(1 << j for j in reached)
+        # Lengths from 15 up count as one: the cover may name more than the rule, never less.
+        assert set(expected_numbers) <= set(numbers), (runs.original, singles.original)
+        assert expected_inside & ~inside == 0 and expected_met & ~met == 0, (runs.original, singles.original)
+        assert list(numbers) == sorted(numbers)
     assert 0 < tried < sum(len(runs.glued) for runs in names) * len(names)  # some runs are left out
+
+
+def test_the_glue_cover_of_long_names_is_that_of_any_length() -> None:
+    """Names of more tokens than a C integer has bits take the long way, with the same kind of answer."""
+    words = [f"k{chr(97 + i // 26)}{chr(97 + i % 26)}" for i in range(70)]  # kaa, kab, ...: 3 letters
+    long_name = prepare_name(" ".join(words), NameKind.ORGANIZATION)
+    other = prepare_name("Kirkwood Zhu", NameKind.ORGANIZATION)  # 8 letters: meets runs of 2-4 words
+    assert len(long_name.tokens) == 70
+    numbers, inside, met = glue_cover(long_name.run_shapes, other.token_shapes)
+    assert len(numbers) == 69 + 68  # the runs of 2 and 3 words (6 and 9 letters), not those of 4 (12)
+    assert inside == (1 << 70) - 1 and met == 0b01
+    numbers, inside, met = glue_cover(other.run_shapes, long_name.token_shapes)
+    assert numbers == [] and inside == met == 0  # "kirkwoodzhu", 11 letters, meets no 3-letter word
 
 
 def test_the_glued_pairs_are_those_of_every_run() -> None:
@@ -126,10 +148,10 @@ def test_the_glued_pairs_are_those_of_every_run() -> None:
         for runs, singles, flipped in ((query, candidate, False), (candidate, query, True)):
             every_run = range(len(runs.glued))
             expected = _glued_pairs(runs, singles, flipped, set(), every_run)
-            assert _glued_pairs(runs, singles, flipped, set(), _runs_that_may_meet(runs, singles)) == expected
+            assert _glued_pairs(runs, singles, flipped, set(), _glue_cover(runs, singles)[0]) == expected
             found += len(expected)
         assert _glued_both_ways(query, candidate, []) == _glued_both_ways(
-            query, candidate, [], _runs_that_may_meet(query, candidate), _runs_that_may_meet(candidate, query)
+            query, candidate, [], _glue_cover(query, candidate)[0], _glue_cover(candidate, query)[0]
         )
     assert found
 

@@ -20,6 +20,7 @@ import pytest
 
 from clearway.screening import compiled
 from clearway.screening.compare import Party, compare_names
+from clearway.screening.glue import glue_cover
 from clearway.screening.index import ScreeningIndex
 from clearway.screening.lists.load import SAMPLES_DIR, load_entries
 from clearway.screening.normalize import NameKind, letter_set, prepare_name, signature
@@ -56,7 +57,9 @@ def outcomes() -> dict[str, Any]:
         for found in (index.search(Party(name), 0.3) for name in names)
     ]
     features = [[letter_set(name.casefold()), signature(name.casefold())] for name in names if name]
-    return {"tokens": tokens, "pairs": pairs, "searches": searches, "features": features}
+    prepared = [prepare_name(name, NameKind.GENERIC) for name in names[:150]]
+    glue = [glue_cover(a.run_shapes, b.token_shapes) for a in prepared for b in prepared]
+    return {"tokens": tokens, "pairs": pairs, "searches": searches, "features": features, "glue": glue}
 
 
 _CHILD = (
