@@ -18,7 +18,6 @@ Scoring model (token weights come from `normalize`):
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 
@@ -399,13 +398,17 @@ def _align_above(
     return _score(query, candidate, chosen, kind)
 
 
-_NO_GLUE: tuple[list[int], int, int] = ([], 0, 0)  # never changed: callers only read it
+# Runs (numbers in `PreparedName.glued`) that may meet a token of the other name, each with those tokens
+# (bit j: token j): what `glue.glue_cover` finds.
+_Meeting = list[tuple[int, int]]
+_NO_GLUE: tuple[_Meeting, int, int] = ([], 0, 0)  # never changed: callers only read it
 
 
-def _glue_cover(runs: PreparedName, singles: PreparedName) -> tuple[list[int], int, int]:
+def _glue_cover(runs: PreparedName, singles: PreparedName) -> tuple[_Meeting, int, int]:
     """`glue.glue_cover` of the runs of `runs` against the tokens of `singles`: the runs that may meet a
-    token, the tokens of `runs` inside them, the tokens of `singles` they may meet. Most pairs of names
-    end at the first test: no run has a symbol, and no run's reach meets a token's signature."""
+    token (with the tokens each may meet), the tokens of `runs` inside them, the tokens of `singles` they
+    may meet. Most pairs of names end at the first test: no run has a symbol, and no run's reach meets a
+    token's signature."""
     if not runs.glued_symbol_runs and not runs.glue_reach & singles.token_signatures:
         return _NO_GLUE
     return glue_cover(runs.run_shapes, singles.token_shapes)
@@ -470,8 +473,8 @@ def _glued_both_ways(
     query: PreparedName,
     candidate: PreparedName,
     chosen: list[_Pair],
-    q_runs: Sequence[int] | None = None,
-    c_runs: Sequence[int] | None = None,
+    q_runs: _Meeting | None = None,
+    c_runs: _Meeting | None = None,
 ) -> list[_Pair]:
     """Glued pairs with the runs of either side (`q_runs`, `c_runs`: those that may meet a token of the
     other side, when already known). A run that contains a token already matched strongly must itself
@@ -539,10 +542,10 @@ def _positions(*names: PreparedName) -> tuple[tuple[int], ...]:
 
 
 def _glued_pairs(
-    runs: PreparedName, singles: PreparedName, flipped: bool, busy: set[int], numbers: Sequence[int]
+    runs: PreparedName, singles: PreparedName, flipped: bool, busy: set[int], meeting: _Meeting
 ) -> list[_Pair]:
-    """Runs of adjacent tokens on one side glued together (the runs at `numbers`, in order: those that may
-    meet a token of the other side), against single tokens of the other side.
+    """Runs of adjacent tokens on one side glued together (the runs of `meeting`, in order: those that may
+    meet a token of the other side), against the single tokens of the other side each may meet.
     A run that contains a `busy` token (one matched strongly) is kept only if it is written as a token of
     the other side or shares a symbol with one, and matches strongly: then it may take the place of that
     pair ("Zaki Izzat Zaki" against "ZakiIzzat Zaki": the first "zaki" is glued to "izzat", and the second
@@ -552,7 +555,7 @@ def _glued_pairs(
     pairs: list[_Pair] = []
     tokens, single_tokens, glued_runs = runs.tokens, singles.tokens, runs.glued
     latins: set[str] | None = None
-    for number in numbers:
+    for number, reached in meeting:
         start, end, glued, symbols = glued_runs[number]
         if busy and not busy.isdisjoint(range(start, end + 1)):
             # Only a strong match may take the place of a strong pair. Tested on the whole run first:
@@ -566,6 +569,8 @@ def _glued_pairs(
             least = MIN_TOKEN_SIM
         initial, length = glued[0], len(glued)
         for j, single in enumerate(single_tokens):
+            if not reached >> j & 1:
+                continue  # not a token this run may meet (`glue.glue_cover`)
             latin = single.latin
             far = abs(length - len(latin)) > GLUE_LENGTH_GAP
             if symbols:

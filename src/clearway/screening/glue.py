@@ -30,11 +30,11 @@ def run_shape(start: int, end: int, glued: str, has_symbol: bool, gap: int) -> t
     return start, end, 0, ord(glued[0]) & 63, min(lowest, LONGEST), min(highest, LONGEST)
 
 
-def glue_cover(runs: tuple[int, ...], tokens: tuple[int, ...]) -> tuple[list[int], int, int]:
-    """The runs (their numbers, in order) that may meet a token: those with a symbol, and those with the
-    initial and a length range of one; the tokens inside those runs (bit i: token i of the runs' name);
-    and the tokens of the other name they may meet (bit j: token j), every one for a run with a symbol."""
-    numbers: list[int] = []
+def glue_cover(runs: tuple[int, ...], tokens: tuple[int, ...]) -> tuple[list[tuple[int, int]], int, int]:
+    """The runs that may meet a token, in order, each with the tokens it may meet (bit j: token j of the
+    other name; every one for a run with a symbol); the tokens inside those runs (bit i: token i of the
+    runs' name); and the tokens of the other name any of them may meet."""
+    meeting: list[tuple[int, int]] = []
     inside = met = 0
     token_count = len(tokens) // TOKEN_FIELDS
     for number in range(len(runs) // RUN_FIELDS):
@@ -56,7 +56,7 @@ def glue_cover(runs: tuple[int, ...], tokens: tuple[int, ...]) -> tuple[list[int
                     reached |= 1 << j
             if not reached:
                 continue
-        numbers.append(number)
+        meeting.append((number, reached))
         inside |= ((1 << (end - start + 1)) - 1) << start
         met |= reached
-    return numbers, inside, met
+    return meeting, inside, met

@@ -42,7 +42,7 @@ def glue_cover(tuple runs, tuple tokens):
         lengths[j] = tokens[2 * j + 1]
     cdef unsigned long long everything = (1ULL << token_count) - 1 if token_count < _MAX_BITS else ~0ULL
     cdef unsigned long long reached, inside = 0, met = 0
-    cdef list numbers = []
+    cdef list meeting = []
     for number in range(run_count):
         base = number * RUN_FIELDS
         start, end = runs[base], runs[base + 1]
@@ -56,14 +56,14 @@ def glue_cover(tuple runs, tuple tokens):
                     reached |= 1ULL << j
             if not reached:
                 continue
-        numbers.append(number)
+        meeting.append((number, int(reached)))
         inside |= ((1ULL << (end - start + 1)) - 1) << start
         met |= reached
-    return numbers, int(inside), int(met)
+    return meeting, int(inside), int(met)
 
 
 def _glue_cover_any_length(runs, tokens):
-    numbers = []
+    meeting = []
     inside = met = 0
     token_count = len(tokens) // TOKEN_FIELDS
     for number in range(len(runs) // RUN_FIELDS):
@@ -80,7 +80,7 @@ def _glue_cover_any_length(runs, tokens):
                     reached |= 1 << j
             if not reached:
                 continue
-        numbers.append(number)
+        meeting.append((number, reached))
         inside |= ((1 << (end - start + 1)) - 1) << start
         met |= reached
-    return numbers, inside, met
+    return meeting, inside, met

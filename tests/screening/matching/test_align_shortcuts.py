@@ -106,8 +106,10 @@ def test_the_glue_cover_names_every_run_and_token_a_run_can_meet() -> None:
     names = _names()
     tried = 0
     for runs, singles in itertools.product(names, repeat=2):
-        numbers, inside, met = _glue_cover(runs, singles)
-        tried += len(numbers)
+        meeting, inside, met = _glue_cover(runs, singles)
+        tried += len(meeting)
+        reached_by = dict(meeting)
+        numbers = [number for number, _reached in meeting]
         expected_numbers, expected_inside, expected_met = [], 0, 0
         for number, (start, end, glued, symbols) in enumerate(runs.glued):
             reached = {
@@ -117,13 +119,15 @@ def test_the_glue_cover_names_every_run_and_token_a_run_can_meet() -> None:
                 or (glued[0] == token.latin[0] and abs(len(glued) - len(token.latin)) <= GLUE_LENGTH_GAP)
             }
             if reached:
+                assert all(reached_by[number] >> j & 1 for j in reached), (runs.original, singles.original)
                 expected_numbers.append(number)
                 expected_inside |= sum(1 << k for k in range(start, end + 1))
                 expected_met |= sum(1 << j for j in reached)
         # Lengths from 15 up count as one: the cover may name more than the rule, never less.
         assert set(expected_numbers) <= set(numbers), (runs.original, singles.original)
         assert expected_inside & ~inside == 0 and expected_met & ~met == 0, (runs.original, singles.original)
-        assert list(numbers) == sorted(numbers)
+        assert numbers == sorted(numbers)
+        assert all(reached & ~met == 0 for _number, reached in meeting)
     assert 0 < tried < sum(len(runs.glued) for runs in names) * len(names)  # some runs are left out
 
 
@@ -133,11 +137,12 @@ def test_the_glue_cover_of_long_names_is_that_of_any_length() -> None:
     long_name = prepare_name(" ".join(words), NameKind.ORGANIZATION)
     other = prepare_name("Kirkwood Zhu", NameKind.ORGANIZATION)  # 8 letters: meets runs of 2-4 words
     assert len(long_name.tokens) == 70
-    numbers, inside, met = glue_cover(long_name.run_shapes, other.token_shapes)
-    assert len(numbers) == 69 + 68  # the runs of 2 and 3 words (6 and 9 letters), not those of 4 (12)
+    meeting, inside, met = glue_cover(long_name.run_shapes, other.token_shapes)
+    assert len(meeting) == 69 + 68  # the runs of 2 and 3 words (6 and 9 letters), not those of 4 (12)
+    assert {reached for _number, reached in meeting} == {0b01}  # "kirkwood", not "zhu"
     assert inside == (1 << 70) - 1 and met == 0b01
-    numbers, inside, met = glue_cover(other.run_shapes, long_name.token_shapes)
-    assert numbers == [] and inside == met == 0  # "kirkwoodzhu", 11 letters, meets no 3-letter word
+    meeting, inside, met = glue_cover(other.run_shapes, long_name.token_shapes)
+    assert meeting == [] and inside == met == 0  # "kirkwoodzhu", 11 letters, meets no 3-letter word
 
 
 def test_the_glued_pairs_are_those_of_every_run() -> None:
@@ -146,7 +151,7 @@ def test_the_glued_pairs_are_those_of_every_run() -> None:
     found = 0
     for query, candidate in itertools.product(names, repeat=2):
         for runs, singles, flipped in ((query, candidate, False), (candidate, query, True)):
-            every_run = range(len(runs.glued))
+            every_run = [(number, (1 << len(singles.tokens)) - 1) for number in range(len(runs.glued))]
             expected = _glued_pairs(runs, singles, flipped, set(), every_run)
             assert _glued_pairs(runs, singles, flipped, set(), _glue_cover(runs, singles)[0]) == expected
             found += len(expected)
