@@ -23,7 +23,7 @@ from rigour.names import Name, NamePart, NamePartTag, NameTypeTag, Symbol, analy
 from rigour.text import metaphone
 
 from clearway.screening import vocabulary
-from clearway.screening.glue import run_shape, token_shape
+from clearway.screening.glue import LONGEST, run_shape, token_shape
 from clearway.screening.translit import (
     latin_form,
     needs_early_transliteration,
@@ -629,7 +629,7 @@ MAX_GLUED = 4
 GLUE_LENGTH_GAP = 2  # a glued run only meets a token whose length is within this of its own
 
 
-SIGNATURE_LENGTHS = 16  # signatures tell lengths 0-14 apart; 15 stands for 15 and more
+SIGNATURE_LENGTHS = LONGEST + 1  # signatures tell lengths 0-14 apart; 15 stands for 15 and more
 
 
 def signature(latin: str) -> int:
@@ -651,7 +651,6 @@ def _glued_runs(
     symbol_runs: list[int] = []
     shapes: list[int] = []
     no_symbols: frozenset[str] = frozenset()
-    last_length = SIGNATURE_LENGTHS - 1
     for start in range(len(tokens) - 1):
         glued = tokens[start].latin
         initial = ord(glued[0]) & 63
@@ -659,15 +658,12 @@ def _glued_runs(
         for end in range(start + 1, min(start + MAX_GLUED, len(tokens))):
             glued += tokens[end].latin
             symbols = symbols_of.get((start, end), no_symbols) if symbols_of else no_symbols
-            shapes += run_shape(start, end, glued, bool(symbols), GLUE_LENGTH_GAP)
+            shape = run_shape(start, end, glued, bool(symbols), GLUE_LENGTH_GAP)
+            shapes += shape
             if symbols:
                 symbol_runs.append(len(runs))
             else:
-                # Runs are at least two letters long: the lowest length reached is not negative.
-                lowest, highest = len(glued) - GLUE_LENGTH_GAP, len(glued) + GLUE_LENGTH_GAP
-                if highest > last_length:
-                    highest = last_length
-                    lowest = lowest if lowest < last_length else last_length
+                lowest, highest = shape[4], shape[5]  # the lengths the run meets, capped as signatures are
                 lengths |= ((1 << (highest - lowest + 1)) - 1) << lowest
             runs.append((start, end, glued, symbols))
         reach |= lengths << initial * SIGNATURE_LENGTHS
