@@ -169,11 +169,18 @@ class _Memo:
 
 
 _memo = _Memo()
+# Similarities of a glued run with a single token, by (run text, run symbols, token uid): namesakes
+# ("Abd al-Majid Aziz al-Zindani" and its aliases) have the same runs, and each alignment of a long
+# Arabic name with one of them tried a dozen run-token pairs, each an edit distance.
+_GluedKey = tuple[str, frozenset[str], int]
+_glued_memo: dict[_GluedKey, float] = {}
+_GLUED_MEMO_LIMIT = 200_000
 
 
 def clear_memo() -> None:
     """Forget every memoised similarity (benchmarks measure the cold path with it)."""
     _memo.clear()
+    _glued_memo.clear()
 
 
 def token_similarity(a: Token, b: Token, kind: NameKind) -> tuple[float, str]:
@@ -555,6 +562,7 @@ def _glued_pairs(
     pairs: list[_Pair] = []
     tokens, single_tokens, glued_runs = runs.tokens, singles.tokens, runs.glued
     latins: set[str] | None = None
+    memo = _glued_memo
     for number, reached in meeting:
         start, end, glued, symbols = glued_runs[number]
         if busy and not busy.isdisjoint(range(start, end + 1)):
@@ -578,7 +586,12 @@ def _glued_pairs(
                     continue  # `_glued_similarity` would say 0: no shared symbol and too long or short
             elif far or latin[0] != initial:
                 continue
-            sim = _glued_similarity(glued, symbols, single)
+            key = (glued, symbols, single.uid)
+            sim = memo.get(key)
+            if sim is None:
+                if len(memo) >= _GLUED_MEMO_LIMIT:
+                    memo.clear()
+                sim = memo[key] = _glued_similarity(glued, symbols, single)
             if sim < least:
                 continue
             run = tuple(range(start, end + 1))

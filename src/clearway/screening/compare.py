@@ -25,6 +25,7 @@ ALGORITHM_VERSION = "clearway-match/1.7"
 DEFAULT_THRESHOLD = 0.80
 WEAK_ALIAS_FACTOR = 0.95  # low-quality aliases ("Abu Muhammad") identify less than real names
 _ROUNDING = 1e-4  # scores are rounded to 4 places: a bound must not cut what rounding would lift
+_BEAT_MARGIN = 1e-9  # below the score a name must beat, so that float error never cuts a better name
 _GENERIC = NameKind.GENERIC  # read once: an enum member lookup goes through the metaclass
 
 _KIND_BY_SCHEMA = {
@@ -169,7 +170,11 @@ def _best_names(
     for query_name in query.names_for(entry.kind):
         for index in indexes:
             entry_name, weak = entry.names[index], entry.weak[index]
-            alignment = align_above(query_name, entry_name, floor)
+            # Only a name scoring above the best so far can replace it: the aligner's bound may rule out
+            # the others too (an entry's aliases are often spellings of one another: "Abd al-Rahman ...").
+            # The margin keeps a name whose weighted score might exceed the best by a rounding error.
+            beat = best_score / WEAK_ALIAS_FACTOR if weak else best_score
+            alignment = align_above(query_name, entry_name, beat - _BEAT_MARGIN if beat > floor else floor)
             if alignment is None:
                 continue
             score = alignment.score * (WEAK_ALIAS_FACTOR if weak else 1.0)

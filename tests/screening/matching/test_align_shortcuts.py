@@ -11,7 +11,9 @@ from clearway.screening.align import (
     _NO_MATCH,
     _glue_cover,
     _glued_both_ways,
+    _glued_memo,
     _glued_pairs,
+    _glued_similarity,
     _memo,
     _Row,
     _token_similarity,
@@ -19,8 +21,17 @@ from clearway.screening.align import (
     align_above,
     clear_memo,
 )
+from clearway.screening.compare import (
+    WEAK_ALIAS_FACTOR,
+    Party,
+    compare_prepared,
+    compare_prepared_above,
+    prepare_entry,
+    prepare_party,
+)
 from clearway.screening.glue import glue_cover
 from clearway.screening.letters import LETTER_LIMITS, edit_budget, letters_apart
+from clearway.screening.lists.load import load_entries
 from clearway.screening.normalize import GLUE_LENGTH_GAP, NameKind, PreparedName, prepare_name
 
 NAMES = [
@@ -45,6 +56,7 @@ NAMES = [
     "Aleksandra Kozlovskaya",
     "Aleksandr Kozlovsky",
 ]
+SAMPLES = Path(__file__).parents[3] / "src" / "clearway" / "screening" / "samples"
 KINDS = (NameKind.PERSON, NameKind.ORGANIZATION, NameKind.GENERIC)
 
 
@@ -161,6 +173,24 @@ def test_the_glued_pairs_are_those_of_every_run() -> None:
     assert found
 
 
+def test_the_glued_memo_holds_what_the_rule_says() -> None:
+    """Glued similarities are memoised by run text, run symbols and token: every remembered value is the
+    rule's, and a warm memo finds the glued pairs a cold one finds."""
+    names = _names()
+    tokens = {token.uid: token for name in names for token in name.tokens}
+    cold = []
+    for query, candidate in itertools.product(names, repeat=2):
+        clear_memo()
+        cold.append(_glued_both_ways(query, candidate, []))
+    warm = [_glued_both_ways(q, c, []) for q, c in itertools.product(names, repeat=2)]
+    assert warm == cold
+    assert _glued_memo
+    for (glued, symbols, uid), similarity in _glued_memo.items():
+        assert similarity == _glued_similarity(glued, symbols, tokens[uid]), (glued, tokens[uid].latin)
+    clear_memo()
+    assert not _glued_memo
+
+
 EVAL_PAIRS = Path(__file__).parent / "data" / "eval_pairs.csv"
 
 
@@ -191,3 +221,34 @@ def test_the_score_bound_never_cuts_a_name_that_reaches_the_floor() -> None:
             else:
                 assert (bounded.score, bounded.pairs) == (full.score, full.pairs)
     assert skipped > len(pairs)  # the bound rules out pairs at all
+
+
+def test_an_entry_scores_as_its_best_name_whatever_the_order_of_its_names() -> None:
+    """Once one name of an entry has scored, the others are aligned only to beat it (the bound may rule
+    them out): the match must still be that of the best name, weak aliases weighted down, found by
+    aligning every name."""
+    entries = [
+        prepared
+        for source in ("ofac", "un/sample.xml")
+        for prepared in map(prepare_entry, load_entries(SAMPLES / source))
+        if len(prepared.names) > 1
+    ]
+    assert any(any(p.weak) for p in entries)  # weak aliases are part of what is checked
+    queries = [name.original for p in entries for name in p.names]
+    checked = 0
+    for text in queries:
+        query = prepare_party(Party(text))
+        for prepared in entries:
+            best, best_name = -1.0, ""
+            for name, weak in zip(prepared.names, prepared.weak, strict=True):
+                for query_name in query.names_for(prepared.kind):
+                    score = align(query_name, name).score * (WEAK_ALIAS_FACTOR if weak else 1.0)
+                    if score > best:
+                        best, best_name = score, name.original
+            everything = range(len(prepared.names))
+            match = compare_prepared(query, prepared, everything)
+            assert (match.explanation.name_score, match.matched_name) == (round(best, 4), best_name)
+            above = compare_prepared_above(query, prepared, everything, 0.6)
+            assert (above is None) == (match.score < 0.6)
+            checked += above is not None
+    assert checked > len(queries)  # names of an entry find it, at least
