@@ -108,3 +108,34 @@ def _add_common(
     gains = np.where(has_key, np.array([gain for _group, _bit, gain in common])[:, np.newaxis], 0.0)
     for (group, _bit, _gain), key_gains in zip(common, gains, strict=True):
         np.maximum(best_by_group[group], key_gains, out=best_by_group[group])
+
+
+# From this many ranked names on, the best are picked by partitioning before sorting.
+_PARTITION_FROM = 64
+
+
+def best_ranked(
+    scored: NDArray[np.intp],
+    scores: NDArray[np.float64],
+    name_kinds: NDArray[np.int8],
+    wanted_kinds: NDArray[np.bool_],
+    name_sizes: NDArray[np.float64],
+    size: int,
+    tie_break: float,
+    limit: int,
+) -> list[int]:
+    """The ids of the `limit` (> 0) best of the `scored` names whose kind number is one of `wanted_kinds`,
+    best first: ranked by blocking score less `tie_break` per token of length difference with the query's
+    `size`; among equal ranks the higher id first (a stable, reproducible order)."""
+    keep = wanted_kinds[name_kinds[scored]]
+    scored, scores = scored[keep], scores[keep]
+    ranked = scores - tie_break * np.abs(name_sizes[scored] - size)
+    if ranked.size > max(limit, _PARTITION_FROM):
+        # Only names ranked at least the limit-th best can be among the best: sort those alone.
+        cut = ranked.size - limit
+        near = np.flatnonzero(ranked >= np.partition(ranked, cut)[cut])
+        order = near[np.lexsort((scored[near], ranked[near]))[::-1][:limit]]
+    else:
+        order = np.lexsort((scored, ranked))[::-1][:limit]
+    best: list[int] = scored[order].tolist()
+    return best

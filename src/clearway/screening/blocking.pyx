@@ -89,3 +89,40 @@ cdef void _raise_common(
                 if common_bits[found[cell], byte] & mask and best[group, cell] < gain:
                     best[group, cell] = gain
         group += 1
+
+
+def best_ranked(
+    const Py_ssize_t[::1] scored, const double[::1] scores, const signed char[::1] name_kinds,
+    wanted_kinds, const double[::1] name_sizes, Py_ssize_t size, double tie_break, Py_ssize_t limit,
+):
+    # One pass keeping the best `limit` in a small sorted buffer (insertion), instead of a dozen numpy
+    # calls: the same ranks, computed with the same two floating-point operations, and the same order.
+    cdef const unsigned char[::1] wanted = wanted_kinds.view(np.uint8)
+    cdef double[::1] top_rank = np.empty(limit, dtype=np.float64)
+    cdef Py_ssize_t[::1] top_id = np.empty(limit, dtype=np.intp)
+    cdef Py_ssize_t k, j, name, count = 0
+    cdef double rank, gap
+    for k in range(scored.shape[0]):
+        name = scored[k]
+        if not wanted[name_kinds[name]]:
+            continue
+        gap = name_sizes[name] - size
+        if gap < 0:
+            gap = -gap
+        rank = scores[k] - tie_break * gap
+        if count == limit and not _ranks_above(rank, name, top_rank[limit - 1], top_id[limit - 1]):
+            continue
+        j = count if count < limit else limit - 1
+        while j > 0 and _ranks_above(rank, name, top_rank[j - 1], top_id[j - 1]):
+            top_rank[j] = top_rank[j - 1]
+            top_id[j] = top_id[j - 1]
+            j -= 1
+        top_rank[j] = rank
+        top_id[j] = name
+        if count < limit:
+            count += 1
+    return [top_id[k] for k in range(count)]
+
+
+cdef inline bint _ranks_above(double rank, Py_ssize_t name, double other_rank, Py_ssize_t other):
+    return rank > other_rank or (rank == other_rank and name > other)

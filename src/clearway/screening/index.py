@@ -79,8 +79,6 @@ _NO_GAINS: NDArray[np.float64] = np.zeros(0, dtype=np.float64)
 _LOOKUP_CACHE_LIMIT = 50_000
 # Computed from the saved state on build and load, never saved.
 _DERIVED = ("_log_idf", "_common_bit", "_common_bits")
-# From this many scored names on, the best are picked by partitioning before sorting.
-_PARTITION_FROM = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,16 +255,23 @@ class ScreeningIndex:
         """The ids of the best `candidate_limit` names of `kinds` for the query `names`."""
         kind = looked_up_as(kinds)
         scored, scores = _merge([self._collect(name, kind) for name in names])
-        size = len(names[0].tokens) if names else 0
-        keep = _kinds_table(kinds)[self._name_kind[scored]]
+        if self.candidate_limit <= 0:
+            return []
         if lists is not None:
             wanted = [number for number, name in enumerate(self._list_names) if name in set(lists)]
-            keep &= np.isin(self._name_list[scored], wanted)
-        scored, scores = scored[keep], scores[keep]
-        ranked = scores - LENGTH_TIE_BREAK * np.abs(self._name_size[scored] - size)
-        order = _best_first(scored, ranked, self.candidate_limit)
-        result: list[int] = scored[order].tolist()
-        return result
+            keep = np.isin(self._name_list[scored], wanted)
+            scored, scores = scored[keep], scores[keep]
+        size = len(names[0].tokens) if names else 0
+        return blocking.best_ranked(
+            scored,
+            scores,
+            self._name_kind,
+            _kinds_table(kinds),
+            self._name_size,
+            size,
+            LENGTH_TIE_BREAK,
+            self.candidate_limit,
+        )
 
     def _collect(self, name: PreparedName, kind: NameKind) -> Scored:
         """The names found for one query name, with their blocking scores: per query token (a group, the
@@ -356,17 +361,6 @@ def _merge(found: list[Scored]) -> Scored:
     for name_ids, scores in found:
         totals[np.searchsorted(ids, name_ids)] += scores
     return ids, totals
-
-
-def _best_first(ids: NDArray[np.intp], ranked: NDArray[np.float64], limit: int) -> NDArray[np.intp]:
-    """Positions of the `limit` best names, best first; among equal scores the higher name id first (a
-    stable, reproducible order)."""
-    if limit > 0 and ranked.size > max(limit, _PARTITION_FROM):
-        # Only names scoring at least the limit-th best score can be among the best: sort those alone.
-        cut = ranked.size - limit
-        near = np.flatnonzero(ranked >= np.partition(ranked, cut)[cut])
-        return near[np.lexsort((ids[near], ranked[near]))[::-1][:limit]]
-    return np.lexsort((ids, ranked))[::-1][:limit]
 
 
 def _log_idf_table(idf_base: int, largest: int) -> list[float]:

@@ -16,9 +16,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 
-from clearway.screening import compiled
+from clearway.screening import blocking, compiled
 from clearway.screening.compare import Party, compare_names
 from clearway.screening.glue import glue_cover
 from clearway.screening.index import ScreeningIndex
@@ -59,7 +60,29 @@ def outcomes() -> dict[str, Any]:
     features = [[letter_set(name.casefold()), signature(name.casefold())] for name in names if name]
     prepared = [prepare_name(name, NameKind.GENERIC) for name in names[:150]]
     glue = [glue_cover(a.run_shapes, b.token_shapes) for a in prepared for b in prepared]
-    return {"tokens": tokens, "pairs": pairs, "searches": searches, "features": features, "glue": glue}
+    return {
+        "tokens": tokens,
+        "pairs": pairs,
+        "searches": searches,
+        "features": features,
+        "glue": glue,
+        "ranked": _best_ranked(),
+    }
+
+
+def _best_ranked() -> list[list[int]]:
+    """`blocking.best_ranked` over random found names, with many equal scores and cuts through ties."""
+    rng = np.random.default_rng(11)
+    name_kinds = rng.integers(0, 4, 5_000).astype(np.int8)
+    name_sizes = rng.integers(1, 8, 5_000).astype(np.float64)
+    table = np.array([True, False, True, False])
+    found = []
+    for size in (0, 3, 40, 64, 65, 900):
+        ids = rng.permutation(5_000)[:size].astype(np.intp)
+        scores = np.round(rng.random(size) * 3, 1)
+        for limit in (1, 15, 50):
+            found.append(blocking.best_ranked(ids, scores, name_kinds, table, name_sizes, 4, 0.01, limit))
+    return found
 
 
 _CHILD = (

@@ -12,12 +12,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from clearway.screening import blocking
 from clearway.screening.compare import Party, prepare_party
 from clearway.screening.entry import EntrySchema, ListEntry
 from clearway.screening.index import (
     KEY_QUALITY,
     ScreeningIndex,
-    _best_first,
     _query_readings,
     glued_keys,
     looked_up_as,
@@ -141,14 +141,27 @@ def test_common_tokens_alone_still_find_candidates(index: ScreeningIndex) -> Non
     assert sum(len(names) for names in found.values()) == index.candidate_limit
 
 
-def test_best_first_keeps_ties_at_the_cut() -> None:
+def test_the_best_ranked_names_are_those_of_a_full_sort_ties_included() -> None:
+    """`blocking.best_ranked` against a full sort: kinds filtered, ranks lowered per token of length
+    difference, and among equal ranks (many here) the higher id first, whatever the cut."""
     rng = np.random.default_rng(5)
+    name_kinds = rng.integers(0, 4, 10_000).astype(np.int8)
+    name_sizes = rng.integers(1, 6, 10_000).astype(np.float64)
     for size in (0, 1, 15, 16, 64, 65, 200, 3000):
         ids = rng.permutation(size * 3)[:size].astype(np.intp)
-        ranked = np.round(rng.random(size) * 4, 1)  # many equal scores
-        for limit in (0, 1, 15, 100):
-            expected = np.lexsort((ids, ranked))[::-1][:limit]
-            assert _best_first(ids, ranked, limit).tolist() == expected.tolist()
+        scores = np.round(rng.random(size) * 4, 1)  # many equal scores
+        for wanted in ((0,), (1, 2), (0, 1, 2, 3)):
+            table = np.isin(np.arange(4), wanted)
+            for limit in (1, 15, 100):
+                ranks = [
+                    (score - 0.01 * abs(name_sizes[i] - 3), int(i))
+                    for i, score in zip(ids, scores, strict=True)
+                    if name_kinds[i] in wanted
+                ]
+                ranked = sorted(ranks, reverse=True)
+                expected = [i for _rank, i in ranked[:limit]]
+                got = blocking.best_ranked(ids, scores, name_kinds, table, name_sizes, 3, 0.01, limit)
+                assert got == expected, (size, wanted, limit)
 
 
 def test_concurrent_queries_answer_as_sequential_ones(
