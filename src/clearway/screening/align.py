@@ -59,13 +59,17 @@ EXTRA_FACTOR = {
 }
 REORDER_FACTOR = {NameKind.PERSON: 1.0, NameKind.GENERIC: 0.99}
 REORDER_FACTOR_DEFAULT = 0.97
+# "Khalid bin Mahfouz" and "Mahfouz bin Khalid" are a man and his son (or father): the words around a
+# lineage particle say who is whose child, so reading them the other way round is another person.
+LINEAGE_PARTICLES = frozenset({"bin", "ibn", "ben", "bint", "binti", "bn", "ould", "wld", "bnt"})
+LINEAGE_SWAP_FACTOR = 0.7
 _FEMININE_ENDINGS = (("skiy", "skaya"), ("sky", "skaya"), ("ski", "ska"), ("iy", "aya"))
 # Enum members the hot paths test, as module constants: reading `NameKind.PERSON` goes through the enum
 # metaclass and costs more than the comparison itself.
 _PERSON, _GENERIC = NameKind.PERSON, NameKind.GENERIC
 _PERSON_OR_GENERIC = (NameKind.PERSON, NameKind.GENERIC)
 _LATIN, _ABJAD = Script.LATIN, Script.ABJAD
-_NUMBER, _NAME = TokenRole.NUMBER, TokenRole.NAME
+_NUMBER, _NAME, _PARTICLE = TokenRole.NUMBER, TokenRole.NAME, TokenRole.PARTICLE
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +98,7 @@ class Alignment:
     candidate: PreparedName
     pairs: tuple[_Pair, ...]
     reordered: bool
+    lineage_swapped: bool = False  # "X bin Y" against "Y bin X": a father and his son (see `_score`)
 
     @property
     def parts(self) -> tuple[PartMatch, ...]:
@@ -653,11 +658,41 @@ def _score(query: PreparedName, candidate: PreparedName, pairs: list[_Pair], kin
     denominator = matched + conflict + EXTRA_FACTOR[kind] * extra
     score = weighted / denominator if denominator > 0 else 0.0
     reordered = len(pairs) > 1 and _is_reordered(pairs)
+    swapped = False
     if reordered:
         score *= REORDER_FACTOR.get(kind, REORDER_FACTOR_DEFAULT)
+        swapped = kind in _PERSON_OR_GENERIC and _lineage_swapped(query, candidate, pairs)
+        if swapped:
+            score *= LINEAGE_SWAP_FACTOR
     if score > INITIALS_ONLY_CAP and all(pair[4] == "initial" for pair in pairs):
         score = INITIALS_ONLY_CAP  # "A B" is not "Abd al-Baki": initials alone identify no one
-    return Alignment(min(1.0, score), query, candidate, tuple(pairs), reordered)
+    return Alignment(min(1.0, score), query, candidate, tuple(pairs), reordered, swapped)
+
+
+def _lineage_swapped(query: PreparedName, candidate: PreparedName, pairs: list[_Pair]) -> bool:
+    """Whether a child-of link of one name ("X bin Y": the words right before and after a lineage particle)
+    is matched the other way round by a link of the other ("Y bin X"). Only asked of reordered alignments:
+    a swap is a reordering."""
+    q_links, c_links = _lineage_links(query), _lineage_links(candidate)
+    if not q_links or not c_links:
+        return False
+    matched = {(i, j) for _sim, _mass, q_side, c_side, _method in pairs for i in q_side for j in c_side}
+    return any(
+        (child_q, parent_c) in matched and (parent_q, child_c) in matched
+        for child_q, parent_q in q_links
+        for child_c, parent_c in c_links
+    )
+
+
+def _lineage_links(name: PreparedName) -> list[tuple[int, int]]:
+    """(child, parent) token positions around each lineage particle with a name on both sides."""
+    tokens = name.tokens
+    return [
+        (position - 1, position + 1)
+        for position in range(1, len(tokens) - 1)
+        if tokens[position].role == _PARTICLE and tokens[position].latin in LINEAGE_PARTICLES
+        and tokens[position - 1].role == _NAME and tokens[position + 1].role == _NAME
+    ]  # fmt: skip
 
 
 def _is_reordered(pairs: list[_Pair]) -> bool:

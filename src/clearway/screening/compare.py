@@ -19,13 +19,20 @@ from clearway.screening.align import Alignment, align, align_above
 from clearway.screening.entry import AliasQuality, EntrySchema, ListEntry
 from clearway.screening.features import FeatureEffect
 from clearway.screening.match import Explanation, Match
-from clearway.screening.normalize import NameKind, PreparedName, kind_for_schema, prepare_name
+from clearway.screening.normalize import (
+    NameKind,
+    PreparedName,
+    TokenRole,
+    kind_for_schema,
+    prepare_name,
+)
 
-ALGORITHM_VERSION = "clearway-match/1.7"
+ALGORITHM_VERSION = "clearway-match/1.8"
 DEFAULT_THRESHOLD = 0.80
 WEAK_ALIAS_FACTOR = 0.95  # low-quality aliases ("Abu Muhammad") identify less than real names
 _ROUNDING = 1e-4  # scores are rounded to 4 places: a bound must not cut what rounding would lift
 _BEAT_MARGIN = 1e-9  # below the score a name must beat, so that float error never cuts a better name
+_INITIAL = TokenRole.INITIAL
 _GENERIC = NameKind.GENERIC  # read once: an enum member lookup goes through the metaclass
 
 _KIND_BY_SCHEMA = {
@@ -151,12 +158,29 @@ def compare_names(name1: str, name2: str, schema: str | None = None) -> Match:
     """Compare two bare names of the same (possibly unknown) schema: the evaluation interface."""
     kind = kind_for_schema(schema)
     left, right = prepare_name(name1, kind), prepare_name(name2, kind)
+    if kind == _GENERIC and _a_person_by_its_title_or_initials(left, right):
+        kind = NameKind.PERSON
+        left, right = prepare_name(name1, kind), prepare_name(name2, kind)
     if left.is_empty or right.is_empty:
         return _no_name_match(name1, name2)
     alignment = align(left, right)
     effects = [e for e in (features.legal_form_effect(left.legal_forms, right.legal_forms),) if e]
     score = min(1.0, max(0.0, alignment.score + sum(e.delta for e in effects)))
     return Match(round(score, 4), _explain(alignment, left, right, alignment.score, False, effects))
+
+
+def _a_person_by_its_title_or_initials(*names: PreparedName) -> bool:
+    """Two names of unknown kind, neither with a legal form, one of which a person's reading finds a title
+    in ("Mr. Viktor Bout") or initials ("E. V. Prigozhin"): they are compared as people's names. Read
+    otherwise, the title counts as a word of the name and the initials are lost. (Screened against the
+    lists, a query of unknown kind is read as a person against each person entry anyway.)"""
+    if any(name.legal_forms for name in names):
+        return False
+    for name in names:
+        person = prepare_name(name.original, NameKind.PERSON)
+        if len(person.tokens) < len(name.tokens) or any(t.role == _INITIAL for t in person.tokens):
+            return True
+    return False
 
 
 def _best_names(
@@ -212,7 +236,10 @@ def _explain(
     weak: bool,
     effects: list[FeatureEffect],
 ) -> Explanation:
-    notes = (["reordered"] if alignment.reordered else []) + (["weak alias"] if weak else [])
+    notes = ["reordered"] if alignment.reordered else []
+    notes += (["parent and child swapped"] if alignment.lineage_swapped else []) + (
+        ["weak alias"] if weak else []
+    )
     removed = (*query_name.removed, *entry_name.removed, *query_name.legal_forms, *entry_name.legal_forms)
     return Explanation(
         query_name=query_name.original,

@@ -211,6 +211,8 @@ def _prepare_cached(text: str, kind: NameKind) -> PreparedName:
         text = transliterate_words(text)
     elif "ال" in text:
         text = _ARABIC_ARTICLE.sub("ال ", text)
+    if kind == NameKind.PERSON and "." in text:
+        text = _DOTTED_INITIALS.sub(_initials_spaced, text)
     analysis: _Analysis | None = _analysed_in_latin(text, kind)
     if analysis is None:
         name = _analysed(text, kind)
@@ -229,6 +231,18 @@ def _prepare_cached(text: str, kind: NameKind) -> PreparedName:
             indexes = [p.index for p in parts]
             phrase_spans.append((min(indexes), max(indexes), symbol))
     return _assemble(text, kind, name_parts, part_symbols, phrase_spans)
+
+
+# Initials written together in a person's name, "J.R." or "J.R" in "SMITH J.R.": one initial each, as
+# "J. R." is read (else "jr" is one unknown word). Letters only, each followed by a dot but maybe the last.
+_DOTTED_INITIALS = re.compile(r"(?<![\w.])[^\W\d_](?:\.[^\W\d_])+\.?(?![\w.])")
+
+
+def _initials_spaced(found: re.Match[str]) -> str:
+    dotted = found.group()
+    if _DOTTED_LEGAL_FORM.fullmatch(dotted if dotted.endswith(".") else f"{dotted}."):
+        return dotted  # "S.A.", "B.V.": a company's legal form (a person's reading of a name of unknown kind)
+    return " ".join(f"{letter}." for letter in dotted.split(".") if letter)
 
 
 @dataclass(frozen=True, slots=True)

@@ -53,6 +53,10 @@ MATCHES = [
     ("reordered three parts", "Putin Vladimir Vladimirovich", "Vladimir Vladimirovich Putin", P),
     ("initial", "J. Smith", "John Smith", P),
     ("initials with patronymic", "V. V. Putin", "Vladimir Vladimirovich Putin", P),
+    ("initials written together", "SMITH J.R.", "John Robert Smith", P),
+    ("initials written together, the last dot left out", "J.R Smith", "John Robert Smith", P),
+    ("a title in a name of unknown kind", "Mr. Viktor Bout", "Viktor Bout", E),
+    ("lineage kept, family first", "AL MAKTOUM, Mohammed bin Rashid", "Mohammed bin Rashid Al Maktoum", P),
     ("middle name missing", "Vladimir Putin", "Vladimir Vladimirovich Putin", P),
     ("typo substitution", "Vladimir Putin", "Vladimir Putim", P),
     ("typo transposition", "Oleg Deripaska", "Oleg Deirpaska", P),
@@ -103,6 +107,10 @@ MATCHES = [
 ]
 
 NON_MATCHES = [
+    ("father and son: the words around bin swapped", "Khalid bin Mahfouz", "Mahfouz bin Khalid", P),
+    ("a son named after his father", "Mohammed bin Rashid Al Maktoum", "Rashid bin Mohammed Al Maktoum", P),
+    ("lineage swapped, kind unknown", "Abdullah bin Abdulaziz", "Abdulaziz bin Abdullah", E),
+    ("a company's dotted legal form is no pair of initials", "Berlin Internacional S.A.", "Sergio Abad", E),
     ("same surname, other given name", "John Smith", "James Smith", P),
     ("same family, other member", "Bashar al-Assad", "Maher al-Assad", P),
     ("korean family", "Kim Jong Un", "Kim Jong Il", P),
@@ -182,6 +190,17 @@ def test_explanation_lists_removed_honorifics_and_legal_forms() -> None:
     assert "hajji" in person.explanation.removed
     company = compare_names("Alpha Trading LLC", "Alpha Trading", "Company")
     assert "LLC" in company.explanation.removed
+
+
+def test_explanation_of_a_lineage_swap() -> None:
+    explanation = compare_names("Khalid bin Mahfouz", "Mahfouz bin Khalid", P).explanation
+    assert explanation.notes == ("reordered", "parent and child swapped")
+
+
+def test_dotted_initials_are_split_but_not_dotted_legal_forms() -> None:
+    assert [t.latin for t in prepare_name("SMITH J.R.", NameKind.PERSON).tokens] == ["smith", "j", "r"]
+    assert [t.role for t in prepare_name("J.R. Smith", NameKind.PERSON).tokens][:2] == [TokenRole.INITIAL] * 2
+    assert "sa" in [t.latin for t in prepare_name("Berlin Internacional S.A.", NameKind.PERSON).tokens]
 
 
 def test_explanation_of_a_conflict() -> None:
