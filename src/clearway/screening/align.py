@@ -66,7 +66,7 @@ LINEAGE_SWAP_FACTOR = 0.7
 _FEMININE_ENDINGS = (("skiy", "skaya"), ("sky", "skaya"), ("ski", "ska"), ("iy", "aya"))
 # Enum members the hot paths test, as module constants: reading `NameKind.PERSON` goes through the enum
 # metaclass and costs more than the comparison itself.
-_PERSON, _GENERIC = NameKind.PERSON, NameKind.GENERIC
+_PERSON, _GENERIC, _OBJECT = NameKind.PERSON, NameKind.GENERIC, NameKind.OBJECT
 _PERSON_OR_GENERIC = (NameKind.PERSON, NameKind.GENERIC)
 _LATIN, _ABJAD = Script.LATIN, Script.ABJAD
 _NUMBER, _NAME, _PARTICLE = TokenRole.NUMBER, TokenRole.NAME, TokenRole.PARTICLE
@@ -204,6 +204,9 @@ def _token_similarity(a: Token, b: Token, kind: NameKind) -> tuple[float, str]:
             # Numbers match only as the same number, in digits or words ("3" = "three" = "3rd").
             return (SIM_VARIANT, "variant") if _same_number(a, b) else _NO_MATCH
         return _initial_similarity(a, b, kind)
+    if kind == _OBJECT and _numeral(a.latin) and _numeral(b.latin):
+        # "GRACE I" is not "GRACE II": a vessel's numbers, in digits or roman numerals, match only as equal.
+        return (SIM_VARIANT, "variant") if _same_number(a, b) else _NO_MATCH
     length_gap = len(a.latin) - len(b.latin)
     if length_gap < 0:
         length_gap = -length_gap
@@ -263,6 +266,10 @@ def _same_number(a: Token, b: Token) -> bool:
         return True
     roman, digits = (a.latin, b.latin) if a.latin in _ROMAN_VALUES else (b.latin, a.latin)
     return roman in _ROMAN_VALUES and digits.isdigit() and int(digits) == _ROMAN_VALUES[roman]
+
+
+def _numeral(latin: str) -> bool:
+    return latin in _ROMAN_VALUES or latin.isdigit()
 
 
 def _roman(number: int) -> str:

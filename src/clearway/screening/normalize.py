@@ -213,6 +213,8 @@ def _prepare_cached(text: str, kind: NameKind) -> PreparedName:
         text = _ARABIC_ARTICLE.sub("ال ", text)
     if kind == NameKind.PERSON and "." in text:
         text = _DOTTED_INITIALS.sub(_initials_spaced, text)
+    elif kind == NameKind.OBJECT and "." in text:
+        text = _NUMBER_SIGN.sub("", text)
     analysis: _Analysis | None = _analysed_in_latin(text, kind)
     if analysis is None:
         name = _analysed(text, kind)
@@ -236,6 +238,10 @@ def _prepare_cached(text: str, kind: NameKind) -> PreparedName:
 # Initials written together in a person's name, "J.R." or "J.R" in "SMITH J.R.": one initial each, as
 # "J. R." is read (else "jr" is one unknown word). Letters only, each followed by a dot but maybe the last.
 _DOTTED_INITIALS = re.compile(r"(?<![\w.])[^\W\d_](?:\.[^\W\d_])+\.?(?![\w.])")
+
+
+# "JI SONG NO.6" is "Ji Song 6": a vessel's number written after "No." (dotted: "No" alone may be a word).
+_NUMBER_SIGN = re.compile(r"(?<![^\W\d_])no\.\s*(?=\d)", re.I)
 
 
 def _initials_spaced(found: re.Match[str]) -> str:

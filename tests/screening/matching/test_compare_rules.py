@@ -25,6 +25,7 @@ MATCHES = [
     ("a legal form with a run of letters glued to the name", "OOOSHIPYARD ZALIV", "OOO SHIPYARD ZALIV", C),
     ("a vessel's number in roman numerals", "Grace 1", "GRACE I", "Vessel"),
     ("a larger roman numeral", "Star 14", "STAR XIV", "Vessel"),
+    ("a vessel's number after No.", "Ji Song 6", "JI SONG NO.6", "Vessel"),
     ("tajik -o for -a, a name rigour does not know", "Abdullo Rahmonov", "Abdulla Rahmonov", P),
     ("an organisation's initials", "Islamic Republic of Iran Shipping Lines", "IRISL", C),
     ("initials skip particles and generic words", "ISIL", "Islamic State of Iraq and the Levant", E),
@@ -107,6 +108,8 @@ MATCHES = [
 ]
 
 NON_MATCHES = [
+    ("another vessel's roman numeral", "GRACE I", "GRACE II", "Vessel"),
+    ("another roman numeral, a letter apart", "Star XIV", "Star XV", "Vessel"),
     ("father and son: the words around bin swapped", "Khalid bin Mahfouz", "Mahfouz bin Khalid", P),
     ("a son named after his father", "Mohammed bin Rashid Al Maktoum", "Rashid bin Mohammed Al Maktoum", P),
     ("lineage swapped, kind unknown", "Abdullah bin Abdulaziz", "Abdulaziz bin Abdullah", E),
