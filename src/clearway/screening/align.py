@@ -18,6 +18,7 @@ Scoring model (token weights come from `normalize`):
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from operator import itemgetter
 
@@ -186,6 +187,24 @@ def clear_memo() -> None:
     """Forget every memoised similarity (benchmarks measure the cold path with it)."""
     _memo.clear()
     _glued_memo.clear()
+
+
+def prefill(query: PreparedName, candidates: Iterable[PreparedName]) -> None:
+    """Compare each token of `query` with every token of `candidates` not compared before, in one pass
+    per token: screening knows the fifteen names it will align a query with before aligning any, and
+    filling a row once for all of them costs a fraction of filling it name by name (`_single_pairs`)."""
+    by_kind: dict[NameKind, dict[int, Token]] = {}
+    for candidate in candidates:
+        kind = query.kind if query.kind == candidate.kind else _GENERIC
+        tokens = by_kind.setdefault(kind, {})
+        for token in candidate.tokens:
+            tokens[token.uid] = token
+    for kind, tokens in by_kind.items():
+        code = _KIND_CODE[kind]
+        for a in query.tokens:
+            row = _memo.row(a, code)
+            if not tokens.keys() <= row:
+                _memo.fill(row, a, [b for uid, b in tokens.items() if uid not in row], kind)
 
 
 def token_similarity(a: Token, b: Token, kind: NameKind) -> tuple[float, str]:

@@ -31,6 +31,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from clearway.screening import blocking
+from clearway.screening.align import prefill
 from clearway.screening.blocking import BIT_MASKS, scratch_slots
 from clearway.screening.compare import (
     Party,
@@ -332,13 +333,26 @@ class ScreeningIndex:
         """Entries scoring at or above `threshold`, best first."""
         query = party if isinstance(party, PreparedParty) else prepare_party(party)
         hits: list[IndexHit] = []
-        for position, name_indexes in self.candidates(query, lists).items():
+        found = self.candidates(query, lists)
+        self._compare_tokens_at_once(query, found)
+        for position, name_indexes in found.items():
             entry = self.entries[position]
             match = compare_prepared_above(query, entry, name_indexes, threshold)
             if match is not None:
                 hits.append(IndexHit(entry, match, position))
         hits.sort(key=lambda hit: (-hit.match.score, hit.entry.entry.entry_id))
         return hits
+
+    def _compare_tokens_at_once(self, query: PreparedParty, found: dict[int, list[int]]) -> None:
+        """The token similarities the alignments of the query with the found names will look up, computed
+        per query token for all those names at once (`align.prefill`): the scores are the same."""
+        by_kind: dict[NameKind, list[PreparedName]] = {}
+        for position, name_indexes in found.items():
+            entry = self.entries[position]
+            by_kind.setdefault(entry.kind, []).extend(entry.names[index] for index in name_indexes)
+        for kind, names in by_kind.items():
+            for query_name in query.names_for(kind):
+                prefill(query_name, names)
 
 
 @dataclass(slots=True)
