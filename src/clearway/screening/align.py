@@ -37,6 +37,7 @@ from clearway.screening.normalize import (
     TokenRole,
     abbreviates,
 )
+from clearway.screening.wade_giles import PINYIN_SYLLABLES
 
 SIM_EXACT = 1.0
 SIM_VARIANT = 0.95  # rigour name-variant / synonym symbol shared
@@ -237,6 +238,10 @@ def _token_similarity(a: Token, b: Token, kind: NameKind) -> tuple[float, str]:
         return _NO_MATCH
     if a.folded == b.folded and not _letter_runs(a, b):
         return SIM_SPELLING, "spelling"
+    if kind in _PERSON_OR_GENERIC and a.latin in PINYIN_SYLLABLES and b.latin in PINYIN_SYLLABLES:
+        # Two Chinese syllables a letter apart are other characters, not a typo ("Wang Yi" / "Wang Yu",
+        # "Li Peng" / "Li Ping"); their spelling variants ("Zhang" / "Chang") are symbols, tested above.
+        return _NO_MATCH
     if length_gap > _MAX_BUDGET and a.phonetic != b.phonetic and a.script != _ABJAD != b.script:
         return _NO_MATCH  # no edit, folding or sound can bridge this: most token pairs end here
     return _fuzzy_similarity(a, b)

@@ -26,6 +26,7 @@ from clearway.screening.normalize import (
     kind_for_schema,
     prepare_name,
 )
+from clearway.screening.wade_giles import pinyin_spelling
 
 ALGORITHM_VERSION = "clearway-match/1.8"
 DEFAULT_THRESHOLD = 0.80
@@ -33,6 +34,7 @@ WEAK_ALIAS_FACTOR = 0.95  # low-quality aliases ("Abu Muhammad") identify less t
 _ROUNDING = 1e-4  # scores are rounded to 4 places: a bound must not cut what rounding would lift
 _BEAT_MARGIN = 1e-9  # below the score a name must beat, so that float error never cuts a better name
 _INITIAL = TokenRole.INITIAL
+_PERSON_OR_UNKNOWN = (NameKind.PERSON, NameKind.GENERIC)
 _GENERIC = NameKind.GENERIC  # read once: an enum member lookup goes through the metaclass
 
 _KIND_BY_SCHEMA = {
@@ -69,6 +71,8 @@ class PreparedParty:
     # The party's kind, read once: scoring asks for it per candidate name, and deriving it from the
     # schema string each time cost more than some of the comparisons.
     kind: NameKind = field(init=False)
+    # Names screened in another spelling of one of the party's: the spelling → the name as given.
+    respelled: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.kind = self.party.kind
@@ -79,10 +83,23 @@ class PreparedParty:
         kind = candidate_kind if self.kind == _GENERIC else self.kind
         names = self._names.get(kind)
         if names is None:
-            raw = (self.party.name, *self.party.aliases)
+            raw = [self.party.name, *self.party.aliases]
+            if kind == NameKind.PERSON:
+                raw += self._pinyin_readings(raw)
             names = tuple(n for n in (prepare_name(text, kind) for text in raw) if not n.is_empty)
             self._names[kind] = names
         return names
+
+    def _pinyin_readings(self, texts: list[str]) -> list[str]:
+        """A person's name written in Wade-Giles ("Teng Hsiao-p'ing") is also screened as its pinyin
+        spelling ("Deng Xiaoping"), which the lists mostly use; `respelled` says which name it came from."""
+        readings = []
+        for text in texts:
+            reading = pinyin_spelling(text)
+            if reading is not None and reading not in texts:
+                self.respelled[reading] = text
+                readings.append(reading)
+        return readings
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,7 +168,9 @@ def compare_prepared_above(
     score = round(min(1.0, max(0.0, name_score + sum(e.delta for e in effects))), 4)
     if score < min_score:
         return None
-    return Match(score, _explain(alignment, query_name, entry_name, name_score, weak, effects))
+    source = query.respelled.get(query_name.original)
+    notes = (f"read as pinyin: {source}",) if source is not None else ()
+    return Match(score, _explain(alignment, query_name, entry_name, name_score, weak, effects, notes))
 
 
 def compare_names(name1: str, name2: str, schema: str | None = None) -> Match:
@@ -164,9 +183,34 @@ def compare_names(name1: str, name2: str, schema: str | None = None) -> Match:
     if left.is_empty or right.is_empty:
         return _no_name_match(name1, name2)
     alignment = align(left, right)
+    notes: tuple[str, ...] = ()
+    if kind in _PERSON_OR_UNKNOWN and alignment.score < 1.0:
+        alignment, notes = _best_with_pinyin_readings(alignment, name1, name2, kind)
+        left, right = alignment.query, alignment.candidate
     effects = [e for e in (features.legal_form_effect(left.legal_forms, right.legal_forms),) if e]
     score = min(1.0, max(0.0, alignment.score + sum(e.delta for e in effects)))
-    return Match(round(score, 4), _explain(alignment, left, right, alignment.score, False, effects))
+    explanation = _explain(alignment, left, right, alignment.score, False, effects, notes)
+    return Match(round(score, 4), explanation)
+
+
+def _best_with_pinyin_readings(
+    alignment: Alignment, name1: str, name2: str, kind: NameKind
+) -> tuple[Alignment, tuple[str, ...]]:
+    """`alignment` of the two names as written, or a better one with each name that reads as Wade-Giles
+    respelled in pinyin ("Teng Hsiao-p'ing" = "Deng Xiaoping"), and the notes that say so. Never one name
+    respelled against the other in Wade-Giles: the two systems' spellings of different syllables are a
+    letter or two apart ("Pao Yu-liang" is not "Bao Youxiang")."""
+    reading1, reading2 = pinyin_spelling(name1), pinyin_spelling(name2)
+    if reading1 is None and reading2 is None:
+        return alignment, ()
+    left, right = prepare_name(reading1 or name1, kind), prepare_name(reading2 or name2, kind)
+    if left.is_empty or right.is_empty:
+        return alignment, ()
+    found = align(left, right)
+    if found.score <= alignment.score:
+        return alignment, ()
+    sources = (name1 if reading1 else None, name2 if reading2 else None)
+    return found, tuple(f"read as pinyin: {source}" for source in sources if source is not None)
 
 
 def _a_person_by_its_title_or_initials(*names: PreparedName) -> bool:
@@ -192,8 +236,11 @@ def _best_names(
     best_score = -1.0
     indexes = tuple(name_indexes)
     for query_name in query.names_for(entry.kind):
+        respelled = query_name.original in query.respelled
         for index in indexes:
             entry_name, weak = entry.names[index], entry.weak[index]
+            if respelled and pinyin_spelling(entry_name.original) is not None:
+                continue  # a Wade-Giles name meets the query as written (see `_best_with_pinyin_readings`)
             # Only a name scoring above the best so far can replace it: the aligner's bound may rule out
             # the others too (an entry's aliases are often spellings of one another: "Abd al-Rahman ...").
             # The margin keeps a name whose weighted score might exceed the best by a rounding error.
@@ -235,8 +282,9 @@ def _explain(
     name_score: float,
     weak: bool,
     effects: list[FeatureEffect],
+    extra_notes: tuple[str, ...] = (),
 ) -> Explanation:
-    notes = ["reordered"] if alignment.reordered else []
+    notes = [*extra_notes, "reordered"] if alignment.reordered else [*extra_notes]
     notes += (["parent and child swapped"] if alignment.lineage_swapped else []) + (
         ["weak alias"] if weak else []
     )

@@ -55,6 +55,11 @@ MATCHES = [
     ("initial", "J. Smith", "John Smith", P),
     ("initials with patronymic", "V. V. Putin", "Vladimir Vladimirovich Putin", P),
     ("initials written together", "SMITH J.R.", "John Robert Smith", P),
+    ("wade-giles and pinyin", "Teng Hsiao-p'ing", "Deng Xiaoping", P),
+    ("wade-giles without its apostrophes", "Teng Hsiao-ping", "Deng Xiaoping", P),
+    ("wade-giles, family name first", "CHAO, Tzu-yang", "Zhao Ziyang", P),
+    ("wade-giles, kind unknown", "Chiang Tse-min", "Jiang Zemin", E),
+    ("a typo in a name of chinese syllables", "Hu Jintao", "Hu Jingtao", P),
     ("initials written together, the last dot left out", "J.R Smith", "John Robert Smith", P),
     ("a title in a name of unknown kind", "Mr. Viktor Bout", "Viktor Bout", E),
     ("lineage kept, family first", "AL MAKTOUM, Mohammed bin Rashid", "Mohammed bin Rashid Al Maktoum", P),
@@ -108,6 +113,9 @@ MATCHES = [
 ]
 
 NON_MATCHES = [
+    ("chinese syllables a letter apart", "Liu Xiang", "Liu Liang", P),
+    ("chinese and korean syllables a letter apart", "Jun Liu", "Jin Ryu", P),
+    ("a pinyin reading against wade-giles as written", "Bao Youxiang", "Yu Liang PAO", P),
     ("another vessel's roman numeral", "GRACE I", "GRACE II", "Vessel"),
     ("another roman numeral, a letter apart", "Star XIV", "Star XV", "Vessel"),
     ("father and son: the words around bin swapped", "Khalid bin Mahfouz", "Mahfouz bin Khalid", P),
@@ -193,6 +201,13 @@ def test_explanation_lists_removed_honorifics_and_legal_forms() -> None:
     assert "hajji" in person.explanation.removed
     company = compare_names("Alpha Trading LLC", "Alpha Trading", "Company")
     assert "LLC" in company.explanation.removed
+
+
+def test_explanation_of_a_wade_giles_reading() -> None:
+    explanation = compare_names("Liu Hsiao-po", "Liu Xiaobo", P).explanation
+    assert explanation.query_name == "Liu Xiaobo"
+    assert explanation.notes == ("read as pinyin: Liu Hsiao-po",)
+    assert compare_names("Li Peng", "Li Ping", P).explanation.notes == ()  # pinyin as written
 
 
 def test_explanation_of_a_lineage_swap() -> None:

@@ -203,3 +203,19 @@ def test_a_listed_name_screened_verbatim_finds_its_entry_whatever_the_other_read
 def test_a_name_made_of_particles_alone_is_found(namesakes: ScreeningIndex, schema: str) -> None:
     hits = namesakes.search(Party("MIT", schema), DEFAULT_THRESHOLD)
     assert [hit.entry.entry.entry_id for hit in hits][:1] == ["n:mit"]
+
+
+@pytest.mark.parametrize("schema", ["Person", "LegalEntity"])
+def test_a_name_in_wade_giles_finds_its_entry_in_pinyin(schema: str) -> None:
+    listed = [
+        entry("p:1", EntrySchema.PERSON, "DENG Xiaoping"),
+        entry("p:2", EntrySchema.PERSON, "TENG Hsiao-ming"),  # as written: no reading is needed to find it
+        entry("p:3", EntrySchema.ORGANIZATION, "Deng Xiaoping Trading Co"),
+    ]
+    index = ScreeningIndex(listed)
+    hits = index.search(Party("Teng Hsiao-p'ing", schema), DEFAULT_THRESHOLD)
+    assert hits[0].entry.entry.entry_id == "p:1"
+    assert hits[0].match.explanation.notes[0] == "read as pinyin: Teng Hsiao-p'ing"
+    as_written = index.search(Party("Teng Hsiao-ming", schema), DEFAULT_THRESHOLD)
+    assert as_written[0].entry.entry.entry_id == "p:2"
+    assert as_written[0].match.explanation.notes == ()
