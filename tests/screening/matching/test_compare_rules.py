@@ -115,7 +115,7 @@ MATCHES = [
 NON_MATCHES = [
     ("chinese syllables a letter apart", "Liu Xiang", "Liu Liang", P),
     ("chinese and korean syllables a letter apart", "Jun Liu", "Jin Ryu", P),
-    ("a pinyin reading against wade-giles as written", "Bao Youxiang", "Yu Liang PAO", P),
+    ("a pinyin reading against wade-giles as written", "BAO You Xiang", "Yu Liang PAO", P),
     ("another vessel's roman numeral", "GRACE I", "GRACE II", "Vessel"),
     ("another roman numeral, a letter apart", "Star XIV", "Star XV", "Vessel"),
     ("father and son: the words around bin swapped", "Khalid bin Mahfouz", "Mahfouz bin Khalid", P),
