@@ -203,8 +203,6 @@ def _in_case_of(pinyin: str, written: str, upper_text: bool) -> str:
 def pinyin_spelling(text: str) -> str | None:
     """`text` respelled in pinyin if it reads as a Chinese name in Wade-Giles, else None."""
     text = unicodedata.normalize("NFC", text)
-    letters = [char for char in text if char.isalpha()]
-    upper_text = len(letters) > 1 and all(char.isupper() for char in letters)
     words: list[tuple[str, str, str, list[str] | None]] = []  # prefix, core, suffix, pinyin syllables
     evidence = False  # something pinyin would not write: a non-pinyin syllable or a hyphen
     for word in text.split():
@@ -224,6 +222,9 @@ def pinyin_spelling(text: str) -> str | None:
         words.append((prefix, core, suffix, found))
     if not evidence:
         return None
+    # Only now, for the few names that read as Wade-Giles: most names stop at their first word above.
+    letters = [char for char in text if char.isalpha()]
+    upper_text = len(letters) > 1 and all(char.isupper() for char in letters)
     respelled = [
         prefix + (_in_case_of(_pinyin_word(found), core, upper_text) if found else core) + suffix
         for prefix, core, suffix, found in words
