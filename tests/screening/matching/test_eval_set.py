@@ -1,17 +1,26 @@
-"""The labelled evaluation set (data/eval_pairs.csv): F1 at the default threshold must stay ≥ 0.90."""
+"""The labelled evaluation sets: F1 at the default threshold must stay ≥ 0.90 on each.
+
+`data/eval_pairs.csv` was written along with the rules; `data/second_set_pairs.csv` (422 pairs) was
+written later, from general knowledge of how names vary, by a separate agent that did not read the first
+set, to find what the first set missed: at its arrival F1 on it was 0.882 (see docs/benchmarks.md). Rules
+changed since in answer to its errors, so it is no longer unseen data; it stays as a second guard."""
 
 from __future__ import annotations
 
 import csv
 from pathlib import Path
 
+import pytest
+
 from clearway.screening.compare import DEFAULT_THRESHOLD, compare_names
 
-EVAL_PAIRS = Path(__file__).with_name("data") / "eval_pairs.csv"
+DATA = Path(__file__).with_name("data")
+EVAL_PAIRS = DATA / "eval_pairs.csv"
+SECOND_SET = DATA / "second_set_pairs.csv"
 
 
-def _rows() -> list[dict[str, str]]:
-    with EVAL_PAIRS.open(encoding="utf-8", newline="") as handle:
+def _rows(path: Path = EVAL_PAIRS) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
 
 
@@ -24,9 +33,10 @@ def test_eval_set_is_large_and_balanced() -> None:
     assert len({row["category"] for row in rows}) >= 15
 
 
-def test_f1_at_default_threshold() -> None:
+@pytest.mark.parametrize("path", [EVAL_PAIRS, SECOND_SET], ids=["eval_pairs", "second_set"])
+def test_f1_at_default_threshold(path: Path) -> None:
     tp = fp = fn = 0
-    for row in _rows():
+    for row in _rows(path):
         predicted = compare_names(row["name1"], row["name2"], row["schema"]).score >= DEFAULT_THRESHOLD
         actual = row["label"] == "1"
         tp += predicted and actual
