@@ -53,7 +53,7 @@ LEGAL_FORM_SPELLINGS = _words(
 # Connective particles inside names: kept (they help alignment) but weigh almost nothing.
 PARTICLES = _words(
     """
-    al el ul ad ed as ash at ath az ar an ibn bin ben bint binti bn ould ag abu abou bou
+    al el ul ol ad ed as ash at ath az ar an ibn bin ben bint binti bn ould ag abu abou bou
     van von der den de da di du dos das del della la le los las y e zu ter ten
     abw bw abn bnt bnw wld
     """
@@ -137,5 +137,7 @@ ABBREVIATION_SYMBOLS = _symbol_groups(
     "ABBR:SAINTE ste sainte",
     "ABBR:MOUNT mt mount",
     "ABBR:FORT ft fort",
+    "ABBR:INDUSTRIES ind inds industries",
+    "ABBR:HEADQUARTERS hq hqs headquarters",
     "DOMAIN:AIRLINE air airways airline airlines",
 )

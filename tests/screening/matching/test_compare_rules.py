@@ -32,6 +32,13 @@ MATCHES = [
     ("a number in words and in digits", "Three Rivers Shipping", "3 Rivers Shipping", C),
     ("saint abbreviated", "Saint Petersburg Trading House", "St. Petersburg Trading House", C),
     ("mount abbreviated", "Mount Everest Holdings", "Mt Everest Holdings", C),
+    ("industries abbreviated", "Mitsubishi Heavy Industries", "Mitsubishi Heavy Ind.", C),
+    (
+        "headquarters abbreviated, persian ol for al",
+        "Khatam al-Anbiya Construction Headquarters",
+        "Khatam ol Anbia Construction HQ",
+        C,
+    ),
     ("air for airlines", "Mahan Air", "Mahan Airlines", C),
     ("arabic qaf written g, as in Libya and Egypt", "Muammar Gaddafi", "معمر القذافي", P),
     ("a romanisation that folds to a run of letters", "Ali Sayyid Bakri", "Ali Said Bakri", P),
