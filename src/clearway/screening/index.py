@@ -255,9 +255,9 @@ class ScreeningIndex:
     ) -> list[int]:
         """The ids of the best `candidate_limit` names of `kinds` for the query `names`."""
         kind = looked_up_as(kinds)
-        scored, scores = _merge([self._collect(name, kind) for name in names])
         if self.candidate_limit <= 0:
             return []
+        scored, scores = _merge([self._collect(name, kind) for name in names])
         if lists is not None:
             wanted = [number for number, name in enumerate(self._list_names) if name in set(lists)]
             keep = np.isin(self._name_list[scored], wanted)
