@@ -244,6 +244,8 @@ def _token_similarity(a: Token, b: Token, kind: NameKind) -> tuple[float, str]:
         return _NO_MATCH
     if length_gap > _MAX_BUDGET and a.phonetic != b.phonetic and a.script != _ABJAD != b.script:
         return _NO_MATCH  # no edit, folding or sound can bridge this: most token pairs end here
+    if kind in _PERSON_OR_GENERIC and _other_known_names(a, b):
+        return _NO_MATCH
     return _fuzzy_similarity(a, b)
 
 
@@ -278,6 +280,37 @@ def _masculine_and_feminine(a: Token, b: Token) -> bool:
         and _known_name(a)
         and _known_name(b)
     )
+
+
+def _other_known_names(a: Token, b: Token) -> bool:
+    """Two given names or surnames rigour knows (each has a name symbol, and they share none: not
+    spellings of one name), written in Latin letters, that differ the way two names do rather than the
+    way a misspelling of one does: in a consonant (Hansen/Jansen, Salem/Saleh, Rakesh/Rajesh, Martin/
+    Marin), in the final vowel (Conte/Conti, Giovanni/Giovanna) or by a final vowel added (Jan/Jana,
+    Karim/Karimi, Louis/Louise). Only vowels inside the name may still differ by a typo (Muller/Miller
+    stays a typo): romanisations of one name mostly differ there (Hashimi/Hashemi, Rouhani/Rohani), and
+    so do the spellings rigour does not link. Measured on four labelled sets, this removed 52 false
+    alerts and 4 matches (Viktor/Vitor, Mykola/Nikolai, Rahmon/Rakhmonov)."""
+    if a.script != _LATIN or b.script != _LATIN or not (_known_name(a) and _known_name(b)):
+        return False
+    x, y = a.latin, b.latin
+    if _consonants(x) != _consonants(y):
+        return True
+    short, long = (x, y) if len(x) < len(y) else (y, x)
+    if len(long) == len(short):
+        return len(x) >= 4 and x[:-1] == y[:-1] and x[-1] in _VOWELS and y[-1] in _VOWELS
+    return len(short) >= 3 and len(long) == len(short) + 1 and long.startswith(short) and long[-1] in "aeiy"
+
+
+_VOWELS = "aeiou"
+# Letters a romanisation adds, drops or swaps for another without naming another name: vowels, and h,
+# w, y (Abdulla/Abdullah, Yusuf/Youssef).
+_NOT_CONSONANTS = str.maketrans("", "", "aeiouyhw")
+_DOUBLES = re.compile(r"(.)\1+")
+
+
+def _consonants(latin: str) -> str:
+    return _DOUBLES.sub(r"\1", latin.translate(_NOT_CONSONANTS))
 
 
 def _known_name(token: Token) -> bool:

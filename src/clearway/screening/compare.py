@@ -26,9 +26,10 @@ from clearway.screening.normalize import (
     kind_for_schema,
     prepare_name,
 )
+from clearway.screening.readings import PINYIN, Reading, person_readings
 from clearway.screening.wade_giles import pinyin_spelling
 
-ALGORITHM_VERSION = "clearway-match/1.8"
+ALGORITHM_VERSION = "clearway-match/1.9"
 DEFAULT_THRESHOLD = 0.80
 WEAK_ALIAS_FACTOR = 0.95  # low-quality aliases ("Abu Muhammad") identify less than real names
 _ROUNDING = 1e-4  # scores are rounded to 4 places: a bound must not cut what rounding would lift
@@ -71,8 +72,8 @@ class PreparedParty:
     # The party's kind, read once: scoring asks for it per candidate name, and deriving it from the
     # schema string each time cost more than some of the comparisons.
     kind: NameKind = field(init=False)
-    # Names screened in another spelling of one of the party's: the spelling → the name as given.
-    respelled: dict[str, str] = field(default_factory=dict)
+    # Names screened in another reading of one of the party's (`readings`): the spelling → its reading.
+    respelled: dict[str, Reading] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.kind = self.party.kind
@@ -85,21 +86,22 @@ class PreparedParty:
         if names is None:
             raw = [self.party.name, *self.party.aliases]
             if kind == NameKind.PERSON:
-                raw += self._pinyin_readings(raw)
+                raw += self._other_readings(raw)
             names = tuple(n for n in (prepare_name(text, kind) for text in raw) if not n.is_empty)
             self._names[kind] = names
         return names
 
-    def _pinyin_readings(self, texts: list[str]) -> list[str]:
-        """A person's name written in Wade-Giles ("Teng Hsiao-p'ing") is also screened as its pinyin
-        spelling ("Deng Xiaoping"), which the lists mostly use; `respelled` says which name it came from."""
-        readings = []
+    def _other_readings(self, texts: list[str]) -> list[str]:
+        """A person's name written in a system the lists do not use for it ("Teng Hsiao-p'ing" in
+        Wade-Giles, "金正恩" in hanja) is also screened in the spellings they do use (`readings`);
+        `respelled` says which name each came from and how it was read."""
+        spellings = []
         for text in texts:
-            reading = pinyin_spelling(text)
-            if reading is not None and reading not in texts:
-                self.respelled[reading] = text
-                readings.append(reading)
-        return readings
+            for reading in person_readings(text):
+                if reading.spelling not in texts and reading.spelling not in self.respelled:
+                    self.respelled[reading.spelling] = reading
+                    spellings.append(reading.spelling)
+        return spellings
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,8 +170,8 @@ def compare_prepared_above(
     score = round(min(1.0, max(0.0, name_score + sum(e.delta for e in effects))), 4)
     if score < min_score:
         return None
-    source = query.respelled.get(query_name.original)
-    notes = (f"read as pinyin: {source}",) if source is not None else ()
+    reading = query.respelled.get(query_name.original)
+    notes = (reading.note,) if reading is not None else ()
     return Match(score, _explain(alignment, query_name, entry_name, name_score, weak, effects, notes))
 
 
@@ -185,7 +187,7 @@ def compare_names(name1: str, name2: str, schema: str | None = None) -> Match:
     alignment = align(left, right)
     notes: tuple[str, ...] = ()
     if kind in _PERSON_OR_UNKNOWN and alignment.score < 1.0:
-        alignment, notes = _best_with_pinyin_readings(alignment, name1, name2, kind)
+        alignment, notes = _best_with_readings(alignment, name1, name2, kind)
         left, right = alignment.query, alignment.candidate
     effects = [e for e in (features.legal_form_effect(left.legal_forms, right.legal_forms),) if e]
     score = min(1.0, max(0.0, alignment.score + sum(e.delta for e in effects)))
@@ -193,24 +195,39 @@ def compare_names(name1: str, name2: str, schema: str | None = None) -> Match:
     return Match(round(score, 4), explanation)
 
 
-def _best_with_pinyin_readings(
+def _best_with_readings(
     alignment: Alignment, name1: str, name2: str, kind: NameKind
 ) -> tuple[Alignment, tuple[str, ...]]:
-    """`alignment` of the two names as written, or a better one with each name that reads as Wade-Giles
-    respelled in pinyin ("Teng Hsiao-p'ing" = "Deng Xiaoping"), and the notes that say so. Never one name
-    respelled against the other in Wade-Giles: the two systems' spellings of different syllables are a
-    letter or two apart ("Pao Yu-liang" is not "Bao Youxiang")."""
-    reading1, reading2 = pinyin_spelling(name1), pinyin_spelling(name2)
-    if reading1 is None and reading2 is None:
-        return alignment, ()
-    left, right = prepare_name(reading1 or name1, kind), prepare_name(reading2 or name2, kind)
-    if left.is_empty or right.is_empty:
-        return alignment, ()
-    found = align(left, right)
-    if found.score <= alignment.score:
-        return alignment, ()
-    sources = (name1 if reading1 else None, name2 if reading2 else None)
-    return found, tuple(f"read as pinyin: {source}" for source in sources if source is not None)
+    """`alignment` of the two names as written, or a better one with either name in another reading
+    (`readings`), and the notes that say so. A name in Wade-Giles is compared in pinyin only, never as
+    written against the other respelled: the two systems' spellings of different syllables are a letter
+    or two apart ("Pao Yu-liang" is not "Bao Youxiang"). A name in Han characters is compared as written
+    and in each of its Korean and Japanese readings."""
+    spellings1, spellings2 = _spellings(name1), _spellings(name2)
+    if len(spellings1) == len(spellings2) == 1 and spellings1[0][1] is None is spellings2[0][1]:
+        return alignment, ()  # neither name has another reading: most pairs
+    best = alignment
+    notes: tuple[str, ...] = ()
+    for text1, reading1 in spellings1:
+        for text2, reading2 in spellings2:
+            if reading1 is None and reading2 is None:
+                continue  # as written: `alignment`
+            left, right = prepare_name(text1, kind), prepare_name(text2, kind)
+            if left.is_empty or right.is_empty:
+                continue
+            found = align(left, right)
+            if found.score > best.score:
+                best = found
+                notes = tuple(reading.note for reading in (reading1, reading2) if reading is not None)
+    return best, notes
+
+
+def _spellings(name: str) -> list[tuple[str, Reading | None]]:
+    """The spellings `_best_with_readings` compares a name in, each with its reading (None: as written)."""
+    readings = person_readings(name)
+    if any(reading.system == PINYIN for reading in readings):
+        return [(reading.spelling, reading) for reading in readings]
+    return [(name, None), *((reading.spelling, reading) for reading in readings)]
 
 
 def _a_person_by_its_title_or_initials(*names: PreparedName) -> bool:
@@ -236,11 +253,12 @@ def _best_names(
     best_score = -1.0
     indexes = tuple(name_indexes)
     for query_name in query.names_for(entry.kind):
-        respelled = query_name.original in query.respelled
+        reading = query.respelled.get(query_name.original)
+        from_wade_giles = reading is not None and reading.system == PINYIN
         for index in indexes:
             entry_name, weak = entry.names[index], entry.weak[index]
-            if respelled and pinyin_spelling(entry_name.original) is not None:
-                continue  # a Wade-Giles name meets the query as written (see `_best_with_pinyin_readings`)
+            if from_wade_giles and pinyin_spelling(entry_name.original) is not None:
+                continue  # a Wade-Giles name meets the query as written (see `_best_with_readings`)
             # Only a name scoring above the best so far can replace it: the aligner's bound may rule out
             # the others too (an entry's aliases are often spellings of one another: "Abd al-Rahman ...").
             # The margin keeps a name whose weighted score might exceed the best by a rounding error.

@@ -1,9 +1,17 @@
-"""The labelled evaluation sets: F1 at the default threshold must stay ≥ 0.90 on each.
+"""The labelled evaluation sets: F1 at the default threshold must stay ≥ 0.90 on the first two, and must
+not fall below what the third sets measured when they arrived.
 
 `data/eval_pairs.csv` was written along with the rules; `data/second_set_pairs.csv` (422 pairs) was
 written later, from general knowledge of how names vary, by a separate agent that did not read the first
 set, to find what the first set missed: at its arrival F1 on it was 0.882 (see docs/benchmarks.md). Rules
-changed since in answer to its errors, so it is no longer unseen data; it stays as a second guard."""
+changed since in answer to its errors, so it is no longer unseen data; it stays as a second guard.
+
+The two third sets (450 pairs each) were written the same way by two more agents, one as an analyst
+deduplicating records of one sanctioned entity across sources (`third_set_dedup_pairs.csv`), one as
+customer-entered names against list names (`third_set_customer_pairs.csv`, which counts nearly any two
+names a letter apart as different people). They measured F1 0.796 and 0.738 on arrival, 0.801 and 0.783
+after the rule on known names (docs/benchmarks.md): below the 0.90 target, so their floors only guard
+against losing ground."""
 
 from __future__ import annotations
 
@@ -17,6 +25,8 @@ from clearway.screening.compare import DEFAULT_THRESHOLD, compare_names
 DATA = Path(__file__).with_name("data")
 EVAL_PAIRS = DATA / "eval_pairs.csv"
 SECOND_SET = DATA / "second_set_pairs.csv"
+THIRD_DEDUP = DATA / "third_set_dedup_pairs.csv"
+THIRD_CUSTOMER = DATA / "third_set_customer_pairs.csv"
 
 
 def _rows(path: Path = EVAL_PAIRS) -> list[dict[str, str]]:
@@ -33,8 +43,12 @@ def test_eval_set_is_large_and_balanced() -> None:
     assert len({row["category"] for row in rows}) >= 15
 
 
-@pytest.mark.parametrize("path", [EVAL_PAIRS, SECOND_SET], ids=["eval_pairs", "second_set"])
-def test_f1_at_default_threshold(path: Path) -> None:
+@pytest.mark.parametrize(
+    ("path", "floor"),
+    [(EVAL_PAIRS, 0.90), (SECOND_SET, 0.90), (THIRD_DEDUP, 0.79), (THIRD_CUSTOMER, 0.77)],
+    ids=["eval_pairs", "second_set", "third_dedup", "third_customer"],
+)
+def test_f1_at_default_threshold(path: Path, floor: float) -> None:
     tp = fp = fn = 0
     for row in _rows(path):
         predicted = compare_names(row["name1"], row["name2"], row["schema"]).score >= DEFAULT_THRESHOLD
@@ -44,4 +58,4 @@ def test_f1_at_default_threshold(path: Path) -> None:
         fn += actual and not predicted
     precision, recall = tp / (tp + fp), tp / (tp + fn)
     f1 = 2 * precision * recall / (precision + recall)
-    assert f1 >= 0.90, (precision, recall, f1)
+    assert f1 >= floor, (precision, recall, f1)
