@@ -36,6 +36,7 @@ from clearway.screening.normalize import (
     Token,
     TokenRole,
     abbreviates,
+    loose_skeleton,
 )
 from clearway.screening.wade_giles import PINYIN_SYLLABLES
 
@@ -50,6 +51,7 @@ SIM_INITIALISM = 0.9  # "IRISL" for "Islamic Republic of Iran Shipping Lines"
 SIM_INITIALISM_SHORT = 0.75  # three initials ("PIJ"): shared by too many names to alert on their own
 # Latin g for ق (q) or ك (k), as Libyan and Egyptian spellings have it (Gaddafi = القذافي): like a typo.
 SIM_SKELETON_G = 0.8
+SIM_SKELETON_LOOSE = 0.8  # the skeletons agree once long-vowel letters are set aside (`loose_skeleton`)
 MIN_TOKEN_SIM = 0.6
 INITIALS_ONLY_CAP = 0.5  # the most a pair of names matched by initials alone can score
 
@@ -377,7 +379,9 @@ def _fuzzy_similarity(a: Token, b: Token) -> tuple[float, str]:
     if abjad:
         # Vowel-less transliterations defeat folding and metaphone; compare consonant skeletons instead.
         if best < SIM_SKELETON:
-            best, method = max((best, method), _skeleton_similarity(a.skeleton, b.skeleton))
+            # Two names rigour knows and tells apart (محمد, "Mahmoud") are not loose spellings of each other.
+            loose = not (_known_name(a) and _known_name(b))
+            best, method = max((best, method), _skeleton_similarity(a.skeleton, b.skeleton, loose))
         return (best, method) if best >= MIN_TOKEN_SIM else _NO_MATCH
     if not best:
         # Romanisation variants plus a typo: Yusuf / Youssef fold to iusuf / iusef.
@@ -390,7 +394,7 @@ def _fuzzy_similarity(a: Token, b: Token) -> tuple[float, str]:
     return (best, method) if best >= MIN_TOKEN_SIM else _NO_MATCH
 
 
-def _skeleton_similarity(a: str, b: str) -> tuple[float, str]:
+def _skeleton_similarity(a: str, b: str, loose: bool = False) -> tuple[float, str]:
     # Arabic and Hebrew omit short vowels: "mhmd" is Muhammad, "khald" Khaled.
     if len(a) < 2 or len(b) < 2:
         return 0.0, ""
@@ -398,6 +402,9 @@ def _skeleton_similarity(a: str, b: str) -> tuple[float, str]:
         return SIM_SKELETON, "skeleton"
     if "g" in a + b and a.replace("g", "k") == b.replace("g", "k"):
         return SIM_SKELETON_G, "skeleton"
+    loose_a, loose_b = (loose_skeleton(a), loose_skeleton(b)) if loose else ("", "-")
+    if len(loose_a) >= 3 and (loose_a == loose_b or loose_a.replace("g", "k") == loose_b.replace("g", "k")):
+        return SIM_SKELETON_LOOSE, "skeleton"
     if min(len(a), len(b)) >= 3 and OSA.distance(a, b, score_cutoff=1) <= 1:
         return SIM_SKELETON_NEAR, "skeleton"
     return 0.0, ""

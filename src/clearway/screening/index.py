@@ -6,7 +6,8 @@ Every prepared name of every entry is posted under blocking keys derived from it
 - ``d:`` the Latin form with one letter deleted (a symmetric-deletion key: two tokens one edit apart
   share one; catches typos),
 - ``f:`` the folded romanisation, ``p:`` the metaphone, ``s:`` the consonant skeleton (for Arabic and
-  Hebrew queries), ``y:`` rigour's name-variant symbols (Muhammad = محمد),
+  Hebrew queries) and ``l:`` its loose form (`loose_skeleton`: Persian وحیدی = Vahidi), ``y:`` rigour's
+  name-variant symbols (Muhammad = محمد),
 - ``i:`` the initial of a person's name part (common: it only re-ranks, "J. Hassan" prefers Jamil Hassan).
 
 A query derives the same keys. Each name collects, per query token, the best-quality key it shares,
@@ -49,6 +50,7 @@ from clearway.screening.normalize import (
     Script,
     Token,
     TokenRole,
+    loose_skeleton,
     reserve_token_ids,
 )
 
@@ -62,7 +64,7 @@ MIN_DELETION_LENGTH = 3
 MAX_GLUED = 3
 
 # Quality of each kind of shared key: an exact token says more than a shared phonetic code.
-KEY_QUALITY = {"t": 1.0, "y": 0.9, "f": 0.9, "s": 0.7, "p": 0.7, "d": 0.6, "i": 0.3}
+KEY_QUALITY = {"t": 1.0, "y": 0.9, "f": 0.9, "s": 0.7, "p": 0.7, "d": 0.6, "l": 0.5, "i": 0.3}
 # Among names the keys score alike, prefer those with as many tokens as the query.
 LENGTH_TIE_BREAK = 0.01
 
@@ -114,6 +116,9 @@ def _token_keys(token: Token, kind: NameKind, deletions: bool, particles_keyed: 
         keys.append(f"p:{token.phonetic}")
     if len(token.skeleton) >= 2 and (token.script == Script.ABJAD or token.script == Script.LATIN):
         keys.append(f"s:{token.skeleton}")
+        loose = loose_skeleton(token.skeleton)
+        if len(loose) >= 3 and loose != token.skeleton:
+            keys.append(f"l:{loose}")
     keys.extend(f"y:{symbol}" for symbol in token.symbols if symbol.startswith("NAME:"))
     keys.append(f"d:{latin}")
     if deletions and len(latin) >= MIN_DELETION_LENGTH:

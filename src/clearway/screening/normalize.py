@@ -784,6 +784,14 @@ def skeleton(latin: str, abjad: bool) -> str:
     return _collapse_doubles(text.translate(_SKELETON_DROP))
 
 
+def loose_skeleton(skeleton: str) -> str:
+    """A skeleton without the letters that write long vowels in Arabic script (و, ي: w and y after the
+    first letter) and with Persian's v read as w: "vahidi" (vhdy) and وحیدی (whydy) are both "whd", "wafiq"
+    and وفيق "wfk". Looser than the skeleton: it scores below a shared one, and finds candidates."""
+    text = skeleton.replace("v", "w")
+    return _collapse_doubles(text[:1] + text[1:].replace("y", "").replace("w", ""))
+
+
 # The bit of each character class of `letter_set`, as Python ints: compiled (see `compiled`), a shift
 # of a character code would be C arithmetic on 32 bits and lose the upper half of the set.
 _LETTER_BITS = tuple(1 << number for number in range(64))

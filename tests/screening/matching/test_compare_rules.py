@@ -97,6 +97,9 @@ MATCHES = [
     ("arabic article joined", "Bashar al-Assad", "بشار الأسد", P),
     ("arabic Allah compound", "Abdullah", "عبد الله", P),
     ("persian", "Ebrahim Raisi", "ابراهیم رئیسی", P),
+    ("persian v and long vowels", "Ahmad VAHIDI", "احمد وحیدی", P),
+    ("arabic long vowel written", "Wafiq SAFA", "وفيق صفا", P),
+    ("arabic qaf read as g", "Mohamed Hamdan DAGALO", "محمد حمدان دقلو", P),
     ("hebrew", "Benjamin Netanyahu", "בנימין נתניהו", P),
     ("chinese", "Xi Jinping", "习近平", P),
     ("chinese surname reading", "Bo Xilai", "薄熙来", P),
@@ -129,6 +132,7 @@ MATCHES = [
 ]
 
 NON_MATCHES = [
+    ("two known names, arabic script: no loose skeleton", "محمد علي", "Mahmoud Ali", P),
     ("two known names a consonant apart", "Peter Hansen", "Peter Jansen", P),
     ("two known names, a consonant dropped", "Paul Martin", "Paul Marin", P),
     ("two known names, the last consonant", "Ali Abdullah Salem", "Ali Abdullah Saleh", P),

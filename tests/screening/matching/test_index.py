@@ -219,3 +219,43 @@ def test_a_name_in_wade_giles_finds_its_entry_in_pinyin(schema: str) -> None:
     as_written = index.search(Party("Teng Hsiao-ming", schema), DEFAULT_THRESHOLD)
     assert as_written[0].entry.entry.entry_id == "p:2"
     assert as_written[0].match.explanation.notes == ()
+
+
+@pytest.mark.parametrize(
+    ("query", "expected", "note"),
+    [
+        ("金正恩", "k:1", "read as Korean: 金正恩"),
+        ("山田太郎", "k:2", "read as Japanese: 山田太郎"),
+        ("习近平", "k:3", None),  # Chinese: read as pinyin, as before
+    ],
+)
+def test_a_name_in_han_characters_finds_its_entry_in_each_reading(
+    query: str, expected: str, note: str | None
+) -> None:
+    listed = [
+        entry("k:1", EntrySchema.PERSON, "KIM Jong Un"),
+        entry("k:2", EntrySchema.PERSON, "YAMADA Taro"),
+        entry("k:3", EntrySchema.PERSON, "XI Jinping"),
+        entry("k:4", EntrySchema.PERSON, "JIN Zhengen"),  # the Mandarin reading of 金正恩
+    ]
+    hits = ScreeningIndex(listed).search(Party(query, "Person"), DEFAULT_THRESHOLD)
+    found = {hit.entry.entry.entry_id: hit.match.explanation.notes for hit in hits}
+    assert found[expected] == ((note,) if note else ())
+    # Which language the characters were written in, only the lists can tell: every reading is screened.
+    assert ("k:4" in found) == (query == "金正恩")
+
+
+def test_a_persian_name_finds_its_entry_by_its_loose_skeleton() -> None:
+    """وحیدی is written with the letters of long vowels and Persian's v (و): its skeleton (whydy) is not
+    that of "Vahidi" (vhdy), and "Ahmad" alone is shared by too many names to rank it among the best."""
+    listed = [entry("v:1", EntrySchema.PERSON, "Ahmad VAHIDI")]
+    listed += [entry(f"v:{n}", EntrySchema.PERSON, f"Ahmad {s}") for n, s in enumerate(_SURNAMES, 2)]
+    hits = ScreeningIndex(listed).search(Party("احمد وحیدی", "Person"), DEFAULT_THRESHOLD)
+    assert [hit.entry.entry.entry_id for hit in hits] == ["v:1"]
+
+
+_SURNAMES = [
+    *("KARIMI", "REZAEI", "MOHAMMADI", "HOSSEINI", "AHMADI", "JAFARI", "RAHIMI", "MORADI", "SADEGHI"),
+    *("HEIDARI", "NOURI", "SALEHI", "KAZEMI", "GHASEMI", "HASHEMI", "TAHERI", "MOUSAVI", "ZAREI"),
+    *("RASHIDI", "NAJAFI"),
+]
