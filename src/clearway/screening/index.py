@@ -330,7 +330,12 @@ class ScreeningIndex:
     ) -> list[str]:
         # A token the lists contain as such is no typo of theirs: its deletion keys would only pull in the
         # neighbours of a known token (folded and phonetic keys still catch spelling variants).
-        return _token_keys(token, kind, f"t:{token.latin}" not in self._keys, particles_keyed)
+        keys = _token_keys(token, kind, f"t:{token.latin}" not in self._keys, particles_keyed)
+        if token.script == Script.ABJAD:
+            return keys
+        # The loose skeleton is there for a name in Arabic script to find its Latin spellings: Latin
+        # queries have their own keys, and theirs would only pull in names that merely share consonants.
+        return [key for key in keys if key[0] != "l"]
 
     def search(
         self, party: Party | PreparedParty, threshold: float, lists: Sequence[str] | None = None
