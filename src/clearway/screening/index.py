@@ -65,6 +65,8 @@ MAX_GLUED = 3
 
 # Quality of each kind of shared key: an exact token says more than a shared phonetic code.
 KEY_QUALITY = {"t": 1.0, "y": 0.9, "f": 0.9, "s": 0.7, "p": 0.7, "d": 0.6, "l": 0.5, "i": 0.3}
+# The symbols that are keys: names' (Muhammad = محمد) and abbreviations' (St = Saint, Md = Muhammad).
+_KEYED_SYMBOLS = ("NAME:", "ABBR:")
 # Among names the keys score alike, prefer those with as many tokens as the query.
 LENGTH_TIE_BREAK = 0.01
 
@@ -119,7 +121,7 @@ def _token_keys(token: Token, kind: NameKind, deletions: bool, particles_keyed: 
         loose = loose_skeleton(token.skeleton)
         if len(loose) >= 3 and loose != token.skeleton:
             keys.append(f"l:{loose}")
-    keys.extend(f"y:{symbol}" for symbol in token.symbols if symbol.startswith("NAME:"))
+    keys.extend(f"y:{symbol}" for symbol in token.symbols if symbol.startswith(_KEYED_SYMBOLS))
     keys.append(f"d:{latin}")
     if deletions and len(latin) >= MIN_DELETION_LENGTH:
         keys.extend(f"d:{latin[:i]}{latin[i + 1 :]}" for i in range(len(latin)))

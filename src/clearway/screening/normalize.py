@@ -87,7 +87,7 @@ _FOLD_RULES = (
     ("sch", "sh"), ("tch", "ch"), ("dzh", "j"), ("dj", "j"), ("zh", "j"), ("kh", "h"), ("gh", "g"),
     ("ph", "f"), ("th", "t"), ("dh", "d"), ("ck", "k"), ("ch", "9"), ("q", "k"), ("c", "k"),
     ("x", "ks"), ("w", "v"), ("y", "i"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("eo", "o"),
-    ("eu", "u"), ("ie", "i"), ("9", "ch"),
+    ("eu", "u"), ("ie", "i"), ("oe", "o"), ("ue", "u"), ("9", "ch"),
 )  # fmt: skip
 _DOUBLE_LETTERS = re.compile(r"(.)\1+")
 # Consonant skeletons: Arabic and Hebrew write long vowels (و w, ي y) but not short ones, so Latin
@@ -727,6 +727,10 @@ def reserve_token_ids(highest: int) -> None:
         _token_ids = itertools.count(max(highest, next(_token_ids)) + 1)
 
 
+_PERSON_ABBREVIATIONS = vocabulary.PERSON_ABBREVIATION_SYMBOLS
+_NO_SYMBOLS: frozenset[str] = frozenset()
+
+
 @lru_cache(maxsize=300_000)
 def _make_token(
     text: str, latin: str, symbols: frozenset[str], kind: NameKind, tag: NamePartTag, script: Script
@@ -741,7 +745,8 @@ def _make_token(
         folded=features[1],
         skeleton=features[2],
         symbols=frozenset(s for s in symbols if not s.startswith(("INITIAL:", "ORGCLS:")))
-        | vocabulary.ABBREVIATION_SYMBOLS.get(latin, frozenset()),
+        | vocabulary.ABBREVIATION_SYMBOLS.get(latin, frozenset())
+        | (_PERSON_ABBREVIATIONS.get(latin, _NO_SYMBOLS) if kind in (_PERSON, _GENERIC) else _NO_SYMBOLS),
         script=script,
         role=role,
         weight=weight,

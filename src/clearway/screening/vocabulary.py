@@ -141,3 +141,11 @@ ABBREVIATION_SYMBOLS = _symbol_groups(
     "ABBR:HEADQUARTERS hq hqs headquarters",
     "DOMAIN:AIRLINE air airways airline airlines",
 )
+
+# The same for people's names only: "MD" is Muhammad in a Bangladeshi or Pakistani name, a doctor or a
+# managing director in a company's. rigour gives Mohamad, Mohd and Md symbols of their own, none of them
+# Muhammad's ("Md. Shahid Ansari" = "Mohammed Shahid Ansari", "Mohd Najib" = "Muhammad Najib").
+PERSON_ABBREVIATION_SYMBOLS = _symbol_groups(
+    "ABBR:MUHAMMAD md mhd mohd muhd mohamad muhamad mohammad muhammad mohammed muhammed mohamed"
+    " muhamed mohamud",
+)

@@ -66,6 +66,9 @@ MATCHES = [
     ("wade-giles without its apostrophes", "Teng Hsiao-ping", "Deng Xiaoping", P),
     ("wade-giles without its apostrophes, aspirated", "Mao Tse-tung", "Mao Zedong", P),
     ("korean name in hanja", "金正恩", "Kim Jong Un", P),
+    ("md for muhammad", "Md. Shahid Ansari", "Mohammed Shahid Ansari", P),
+    ("mohd for muhammad", "Mohd Najib Razak", "Muhammad Najib Razak", P),
+    ("hungarian double acute written with e", "Gyoezoe Szoeke", "Győző Szőke", P),
     ("korean name in hanja, simplified", "李明博", "Lee Myung-bak", P),
     ("japanese name in kanji", "山田太郎", "Yamada Taro", P),
     ("japanese name in kanji, family first", "安倍晋三", "ABE Shinzo", E),
@@ -132,6 +135,7 @@ MATCHES = [
 ]
 
 NON_MATCHES = [
+    ("md is no muhammad in a company's name", "MD Trading Ltd", "Mohammed Trading Ltd", C),
     ("two known names, arabic script: no loose skeleton", "محمد علي", "Mahmoud Ali", P),
     ("two known names a consonant apart", "Peter Hansen", "Peter Jansen", P),
     ("two known names, a consonant dropped", "Paul Martin", "Paul Marin", P),
