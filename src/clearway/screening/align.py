@@ -18,7 +18,7 @@ Scoring model (token weights come from `normalize`):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from operator import itemgetter
 
@@ -414,6 +414,23 @@ def _skeleton_similarity(a: str, b: str, loose: bool = False) -> tuple[float, st
 _pair_order = itemgetter(0, 1)
 
 
+def _distinct_tokens(name: PreparedName) -> bool:
+    return len(name.uids) == len(name.tokens)
+
+
+def _placed(query: PreparedName, candidate: PreparedName) -> Callable[[_Pair], tuple[float, float, int]]:
+    """`_pair_order`, and among equal pairs the one whose tokens sit at the same place in both names: a
+    word written twice in one name ("Abd al-Rahman Khalaf al-Anazi") pairs with the other name's word at
+    its own place, and leaves the other free for a glued run ("Abdulrahman Khalaf al-Anizi": "al" meets
+    the second "al", "abdulrahman" the run "abd al rahman"). Taken first, the first "al" blocked the run."""
+    q_count, c_count = len(query.tokens), len(candidate.tokens)
+
+    def order(pair: _Pair) -> tuple[float, float, int]:
+        return pair[0], pair[1], -abs(pair[2][0] * c_count - pair[3][0] * q_count)
+
+    return order
+
+
 def align(query: PreparedName, candidate: PreparedName) -> Alignment:
     """Align two prepared names and score the alignment."""
     alignment = align_above(query, candidate, -1.0)
@@ -467,14 +484,16 @@ def _align_above(
         c_runs, c_inside, q_met = _glue_cover(candidate, query)
         if _score_bound(query, candidate, candidates, kind, q_inside | q_met, c_inside | c_met) < floor:
             return None
+    distinct = _distinct_tokens(query) and _distinct_tokens(candidate)
+    order = _pair_order if distinct else _placed(query, candidate)  # ties only among repeated words
     if len(candidates) > 1:
-        candidates.sort(key=_pair_order, reverse=True)
+        candidates.sort(key=order, reverse=True)
     chosen = _choose(candidates) if candidates else candidates
     if _glue_may_help(chosen, len(query.tokens), len(candidate.tokens)):
         glued = _glued_both_ways(query, candidate, chosen, q_runs, c_runs)
         if glued:
             candidates.extend(glued)
-            candidates.sort(key=_pair_order, reverse=True)
+            candidates.sort(key=order, reverse=True)
             chosen = _choose(candidates)
     if not chosen:
         return Alignment(0.0, query, candidate, (), False)  # nothing in common: most pairs of names

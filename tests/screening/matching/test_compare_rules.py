@@ -67,6 +67,13 @@ MATCHES = [
     ("wade-giles without its apostrophes, aspirated", "Mao Tse-tung", "Mao Zedong", P),
     ("korean name in hanja", "金正恩", "Kim Jong Un", P),
     ("md for muhammad", "Md. Shahid Ansari", "Mohammed Shahid Ansari", P),
+    (
+        "a word written twice leaves a glued run free",
+        "Abdulrahman Khalaf al-ANIZI",
+        "Abd al-Rahman Khalaf AL-ANAZI",
+        P,
+    ),
+    ("the same, the other way", "Abd al-Rahman Khalaf AL-ANAZI", "Abdulrahman Khalaf al-ANIZI", P),
     ("mohd for muhammad", "Mohd Najib Razak", "Muhammad Najib Razak", P),
     ("hungarian double acute written with e", "Gyoezoe Szoeke", "Győző Szőke", P),
     ("korean name in hanja, simplified", "李明博", "Lee Myung-bak", P),
