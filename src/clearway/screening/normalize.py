@@ -727,7 +727,7 @@ def reserve_token_ids(highest: int) -> None:
         _token_ids = itertools.count(max(highest, next(_token_ids)) + 1)
 
 
-_PERSON_ABBREVIATIONS = vocabulary.PERSON_ABBREVIATION_SYMBOLS
+_PERSON_ABBREVIATIONS = vocabulary.PERSON_NAME_SYMBOLS
 _NO_SYMBOLS: frozenset[str] = frozenset()
 
 

@@ -145,7 +145,60 @@ ABBREVIATION_SYMBOLS = _symbol_groups(
 # The same for people's names only: "MD" is Muhammad in a Bangladeshi or Pakistani name, a doctor or a
 # managing director in a company's. rigour gives Mohamad, Mohd and Md symbols of their own, none of them
 # Muhammad's ("Md. Shahid Ansari" = "Mohammed Shahid Ansari", "Mohd Najib" = "Muhammad Najib").
-PERSON_ABBREVIATION_SYMBOLS = _symbol_groups(
+_PERSON_ABBREVIATIONS = (
     "ABBR:MUHAMMAD md mhd mohd muhd mohamad muhamad mohammad muhammad mohammed muhammed mohamed"
     " muhamed mohamud",
 )
+
+# The Russian, Ukrainian and Belarusian forms of one given name, in their usual Latin spellings: one
+# person's name is written in Russian on one list and in Ukrainian or Belarusian on another document
+# ("Mykola AZAROV" = "Nikolai AZAROV", "Siarhei" = "Sergei"). rigour links few of them, and the letters
+# differ in consonants (Mykola / Nikolai, Hryhoriy / Grigori), which two other names would.
+_EAST_SLAVIC_GIVEN_NAMES = (
+    "NAME:cw-nikolai nikolai nikolay nikolaj mykola mikola mykolai mykolay mikalai mikalay mikalaj",
+    "NAME:cw-aleksandr aleksandr alexandr aleksander alexander oleksandr olexandr oleksander aliaksandr"
+    " alyaksandr aliaksandar",
+    "NAME:cw-aleksei aleksei alexei aleksey alexey aleksej oleksii oleksiy oleksij olexiy aliaksei alyaksei"
+    " aliaksej",
+    "NAME:cw-sergei sergei sergey sergej serhii serhiy serhij sergii sergiy siarhei siarhej syarhey",
+    "NAME:cw-andrei andrei andrey andrej andrii andriy andrij",
+    "NAME:cw-yuri yuri yuriy yurii yury iurii jurij",
+    "NAME:cw-dmitri dmitri dmitry dmitrii dmitriy dmytro dzmitry dzmitryi",
+    "NAME:cw-pyotr pyotr petr piotr petro pyatro",
+    "NAME:cw-pavel pavel pavlo paval",
+    "NAME:cw-mikhail mikhail mikhailo mykhailo mykhaylo mikhal",
+    "NAME:cw-grigori grigori grigory grigoriy grigorii hryhorii hryhoriy ryhor",
+    "NAME:cw-vasili vasili vasily vasiliy vasilii vasyl vasil",
+    "NAME:cw-oleg oleg oleh aleh",
+    "NAME:cw-igor igor ihor ihar",
+    "NAME:cw-yevgeni yevgeny yevgeniy yevgenii evgeny evgeni evgenii evgeniy yevhen yevhenii yevheniy"
+    " yauhen yaugen",
+    "NAME:cw-anatoli anatoli anatoly anatoliy anatolii anatol",
+    "NAME:cw-vitali vitali vitaly vitaliy vitalii",
+    "NAME:cw-valeri valeri valery valeriy valerii",
+    "NAME:cw-bogdan bogdan bohdan",
+    "NAME:cw-georgi georgi georgy georgiy georgii heorhii heorhiy",
+    "NAME:cw-gennadi gennady gennadi gennadiy gennadii hennadii hennadiy henadz",
+    "NAME:cw-fyodor fyodor fedor fiodor fedir fiodar",
+    "NAME:cw-stanislav stanislav stanislau",
+    "NAME:cw-konstantin konstantin kostiantyn kostyantyn kanstantsin",
+    "NAME:cw-viktor viktor victor viktar",
+    "NAME:cw-vladimir vladimir volodymyr uladzimir vladzimir",
+    "NAME:cw-leonid leonid leanid",
+    "NAME:cw-maksim maksim maxim maksym",
+    "NAME:cw-artyom artyom artem artsiom",
+    "NAME:cw-denis denis denys dzianis",
+    "NAME:cw-yelena yelena elena olena",
+    "NAME:cw-yekaterina yekaterina ekaterina kateryna katsiaryna",
+    "NAME:cw-natalya natalya natalia nataliya natalja natallia",
+    "NAME:cw-tatyana tatyana tatiana tetiana tetyana tatsiana",
+    "NAME:cw-irina irina iryna",
+    "NAME:cw-galina galina halyna",
+    "NAME:cw-lyudmila lyudmila ludmila liudmyla lyudmyla liudmila",
+    "NAME:cw-svetlana svetlana svitlana sviatlana",
+    "NAME:cw-yuliya yuliya yulia iuliia yuliia",
+    "NAME:cw-olga olga olha volha",
+)
+
+# The symbols above, only given to the words of people's names (and of names of unknown kind).
+PERSON_NAME_SYMBOLS = _symbol_groups(*_PERSON_ABBREVIATIONS, *_EAST_SLAVIC_GIVEN_NAMES)

@@ -67,6 +67,10 @@ MATCHES = [
     ("wade-giles without its apostrophes, aspirated", "Mao Tse-tung", "Mao Zedong", P),
     ("korean name in hanja", "金正恩", "Kim Jong Un", P),
     ("md for muhammad", "Md. Shahid Ansari", "Mohammed Shahid Ansari", P),
+    ("ukrainian and russian forms of a given name", "Mykola Yanovych AZAROV", "Nikolai Yanovich AZAROV", P),
+    ("belarusian and russian forms of a given name", "Siarhei Rumas", "Sergei Rumas", P),
+    ("ukrainian form in cyrillic", "Микола Азаров", "Nikolai Azarov", P),
+    ("ukrainian h for russian g", "Hryhoriy Surkis", "Grigori Surkis", P),
     (
         "a word written twice leaves a glued run free",
         "Abdulrahman Khalaf al-ANIZI",
@@ -142,6 +146,7 @@ MATCHES = [
 ]
 
 NON_MATCHES = [
+    ("two east slavic given names", "Nikolai Kovalenko", "Mikhail Kovalenko", P),
     ("md is no muhammad in a company's name", "MD Trading Ltd", "Mohammed Trading Ltd", C),
     ("two known names, arabic script: no loose skeleton", "محمد علي", "Mahmoud Ali", P),
     ("two known names a consonant apart", "Peter Hansen", "Peter Jansen", P),
