@@ -246,9 +246,10 @@ def _token_similarity(a: Token, b: Token, kind: NameKind) -> tuple[float, str]:
         return _NO_MATCH
     if length_gap > _MAX_BUDGET and a.phonetic != b.phonetic and a.script != _ABJAD != b.script:
         return _NO_MATCH  # no edit, folding or sound can bridge this: most token pairs end here
-    if kind in _PERSON_OR_GENERIC and _other_known_names(a, b):
-        return _NO_MATCH
-    return _fuzzy_similarity(a, b)
+    similar = _fuzzy_similarity(a, b)
+    if similar[0] and kind in _PERSON_OR_GENERIC and _other_known_names(a, b):
+        return _NO_MATCH  # asked last: most pairs are not similar at all
+    return similar
 
 
 def _plausible_spelling_typo(a: str, b: str) -> bool:
