@@ -293,7 +293,8 @@ def _other_known_names(a: Token, b: Token) -> bool:
     Karim/Karimi, Louis/Louise). Only vowels inside the name may still differ by a typo (Muller/Miller
     stays a typo): romanisations of one name mostly differ there (Hashimi/Hashemi, Rouhani/Rohani), and
     so do the spellings rigour does not link. Measured on four labelled sets, this removed 52 false
-    alerts and 4 matches (Viktor/Vitor, Mykola/Nikolai, Rahmon/Rakhmonov)."""
+    alerts and 4 matches (Viktor/Vitor, Rahmon/Rakhmonov; Mykola/Nikolai and Teng Hsiao-ping, a
+    Wade-Giles name without its aspiration marks, are found again by rules added with it)."""
     if a.script != _LATIN or b.script != _LATIN or not (_known_name(a) and _known_name(b)):
         return False
     x, y = a.latin, b.latin

@@ -727,7 +727,8 @@ def reserve_token_ids(highest: int) -> None:
         _token_ids = itertools.count(max(highest, next(_token_ids)) + 1)
 
 
-_PERSON_ABBREVIATIONS = vocabulary.PERSON_NAME_SYMBOLS
+# Symbols only the words of people's names get (Md = Muhammad, Mykola = Nikolai): see `vocabulary`.
+_PERSON_SYMBOLS = vocabulary.PERSON_NAME_SYMBOLS
 _NO_SYMBOLS: frozenset[str] = frozenset()
 
 
@@ -746,7 +747,7 @@ def _make_token(
         skeleton=features[2],
         symbols=frozenset(s for s in symbols if not s.startswith(("INITIAL:", "ORGCLS:")))
         | vocabulary.ABBREVIATION_SYMBOLS.get(latin, frozenset())
-        | (_PERSON_ABBREVIATIONS.get(latin, _NO_SYMBOLS) if kind in (_PERSON, _GENERIC) else _NO_SYMBOLS),
+        | (_PERSON_SYMBOLS.get(latin, _NO_SYMBOLS) if kind in (_PERSON, _GENERIC) else _NO_SYMBOLS),
         script=script,
         role=role,
         weight=weight,
