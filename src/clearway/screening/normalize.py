@@ -747,7 +747,8 @@ def _make_token(
         skeleton=features[2],
         symbols=frozenset(s for s in symbols if not s.startswith(("INITIAL:", "ORGCLS:")))
         | vocabulary.ABBREVIATION_SYMBOLS.get(latin, frozenset())
-        | (_PERSON_SYMBOLS.get(latin, _NO_SYMBOLS) if kind in (_PERSON, _GENERIC) else _NO_SYMBOLS),
+        | (_PERSON_SYMBOLS.get(latin, _NO_SYMBOLS) if kind in (_PERSON, _GENERIC) else _NO_SYMBOLS)
+        | _dj_symbols(text, latin),
         script=script,
         role=role,
         weight=weight,
@@ -758,6 +759,17 @@ def _make_token(
         folded_letters=letter_set(features[1]),
         signature=signature(latin),
     )
+
+
+def _dj_symbols(text: str, latin: str) -> frozenset[str]:
+    """Serbian, Croatian and Bosnian Đ is written "dj" in ASCII as often as "d" ("Đorđe Đukić" = "Djordje
+    Djukic"), while Vietnamese Đ is "d" (Đinh = Dinh), which is the Latin form `latin_form` gives: a word
+    with đ and a word with "dj" where it has đ share a symbol instead."""
+    if "đ" in text:
+        return frozenset({f"ABBR:DJ-{fold(latin_form(text.replace('đ', 'dj')))}"})
+    if "dj" in latin:
+        return frozenset({f"ABBR:DJ-{fold(latin)}"})
+    return _NO_SYMBOLS
 
 
 @lru_cache(maxsize=200_000)
