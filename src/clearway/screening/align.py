@@ -36,6 +36,7 @@ from clearway.screening.normalize import (
     Token,
     TokenRole,
     abbreviates,
+    consonants,
     loose_skeleton,
 )
 from clearway.screening.wade_giles import PINYIN_SYLLABLES
@@ -299,7 +300,7 @@ def _other_known_names(a: Token, b: Token) -> bool:
     if a.script != _LATIN or b.script != _LATIN or not (_known_name(a) and _known_name(b)):
         return False
     x, y = a.latin, b.latin
-    if _consonants(x) != _consonants(y):
+    if consonants(x) != consonants(y):
         return True
     short, long = (x, y) if len(x) < len(y) else (y, x)
     if len(long) == len(short):
@@ -314,14 +315,6 @@ _VOWELS = "aeiou"
 # A vowel swapped for the other in two names rigour knows: Rashid / Rashad, Saad / Said, Thanh / Thinh are
 # other names. (Other vowels are left to romanisation: Yunis / Yunus, Hashimi / Hashemi, Osman / Usman.)
 _A_AND_I = {"a", "i"}
-# Letters a romanisation adds, drops or swaps for another without naming another name: vowels, and h,
-# w, y (Abdulla/Abdullah, Yusuf/Youssef).
-_NOT_CONSONANTS = str.maketrans("", "", "aeiouyhw")
-_DOUBLES = re.compile(r"(.)\1+")
-
-
-def _consonants(latin: str) -> str:
-    return _DOUBLES.sub(r"\1", latin.translate(_NOT_CONSONANTS))
 
 
 def _known_name(token: Token) -> bool:

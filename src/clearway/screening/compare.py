@@ -204,7 +204,7 @@ def _best_with_readings(
     or two apart ("Pao Yu-liang" is not "Bao Youxiang"). A name in Han characters is compared as written
     and in each of its Korean and Japanese readings."""
     spellings1, spellings2 = _spellings(name1), _spellings(name2)
-    if len(spellings1) == len(spellings2) == 1 and spellings1[0][1] is None is spellings2[0][1]:
+    if all(reading is None for _text, reading in (*spellings1, *spellings2)):
         return alignment, ()  # neither name has another reading: most pairs
     best = alignment
     notes: tuple[str, ...] = ()

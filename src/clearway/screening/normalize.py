@@ -802,6 +802,16 @@ def skeleton(latin: str, abjad: bool) -> str:
     return _collapse_doubles(text.translate(_SKELETON_DROP))
 
 
+# Letters a romanisation adds, drops or swaps for another without naming another name: vowels, and h,
+# w, y (Abdulla/Abdullah, Yusuf/Youssef).
+_NOT_CONSONANTS = str.maketrans("", "", "aeiouyhw")
+
+
+def consonants(latin: str) -> str:
+    """The consonants of a Latin form that tell two names apart, doubles collapsed: "abdullah" → "bdl"."""
+    return _collapse_doubles(latin.translate(_NOT_CONSONANTS))
+
+
 def loose_skeleton(skeleton: str) -> str:
     """A skeleton without the letters that write long vowels in Arabic script (و, ي: w and y after the
     first letter) and with Persian's v read as w: "vahidi" (vhdy) and وحیدی (whydy) are both "whd", "wafiq"
