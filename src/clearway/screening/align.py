@@ -37,6 +37,7 @@ from clearway.screening.normalize import (
     TokenRole,
     abbreviates,
     consonants,
+    is_syllable,
     loose_skeleton,
 )
 from clearway.screening.wade_giles import PINYIN_SYLLABLES
@@ -73,7 +74,7 @@ _FEMININE_ENDINGS = (("skiy", "skaya"), ("sky", "skaya"), ("ski", "ska"), ("iy",
 # metaclass and costs more than the comparison itself.
 _PERSON, _GENERIC, _OBJECT = NameKind.PERSON, NameKind.GENERIC, NameKind.OBJECT
 _PERSON_OR_GENERIC = (NameKind.PERSON, NameKind.GENERIC)
-_LATIN, _ABJAD = Script.LATIN, Script.ABJAD
+_LATIN, _ABJAD, _OTHER = Script.LATIN, Script.ABJAD, Script.OTHER
 _NUMBER, _NAME, _PARTICLE = TokenRole.NUMBER, TokenRole.NAME, TokenRole.PARTICLE
 
 
@@ -288,7 +289,8 @@ def _masculine_and_feminine(a: Token, b: Token) -> bool:
 
 def _other_known_names(a: Token, b: Token) -> bool:
     """Two given names or surnames rigour knows (each has a name symbol, and they share none: not
-    spellings of one name), written in Latin letters, that differ the way two names do rather than the
+    spellings of one name), both in Latin letters or both in another alphabet (Андрей Смирнов / Андрей
+    Семёнов), that differ the way two names do rather than the
     way a misspelling of one does: in a consonant (Hansen/Jansen, Salem/Saleh, Rakesh/Rajesh, Martin/
     Marin), in the final vowel (Conte/Conti, Giovanni/Giovanna), by a final vowel added (Jan/Jana,
     Karim/Karimi, Louis/Louise) or by an a for an i (Rashid/Rashad). Other vowels inside the name may
@@ -296,8 +298,9 @@ def _other_known_names(a: Token, b: Token) -> bool:
     (Hashimi/Hashemi, Rouhani/Rohani, Yunis/Yunus), and so do the spellings rigour does not link.
     Measured on four labelled sets, this removed 56 false alerts and 4 matches (Viktor/Vitor,
     Rahmon/Rakhmonov; Mykola/Nikolai and Teng Hsiao-ping, a Wade-Giles name without its aspiration
-    marks, are found again by rules added with it)."""
-    if a.script != _LATIN or b.script != _LATIN or not (_known_name(a) and _known_name(b)):
+    marks, are found again by rules added with it). Not across scripts: rigour's symbols of a name written
+    in another script are often another entry than its Latin spelling's (Αντετοκούνμπο / Antetokounmpo)."""
+    if a.script != b.script or not (_letter_for_letter(a) and _known_name(a) and _known_name(b)):
         return False
     x, y = a.latin, b.latin
     if consonants(x) != consonants(y):
@@ -315,6 +318,12 @@ _VOWELS = "aeiou"
 # A vowel swapped for the other in two names rigour knows: Rashid / Rashad, Saad / Said, Thanh / Thinh are
 # other names. (Other vowels are left to romanisation: Yunis / Yunus, Hashimi / Hashemi, Osman / Usman.)
 _A_AND_I = {"a", "i"}
+
+
+def _letter_for_letter(token: Token) -> bool:
+    """Written in Latin letters, or in an alphabet read letter for letter (Cyrillic, Greek, Armenian):
+    not an abjad, whose vowels are guessed, nor a Chinese, Japanese or Korean syllable."""
+    return token.script == _LATIN or (token.script == _OTHER and not is_syllable(token.text, token.script))
 
 
 def _known_name(token: Token) -> bool:
@@ -364,9 +373,9 @@ def _fuzzy_similarity(a: Token, b: Token) -> tuple[float, str]:
     cross_script = a.script != b.script
     length_a, length_b = len(a.latin), len(b.latin)
     shorter, longer = (length_a, length_b) if length_a < length_b else (length_b, length_a)
-    budget = edit_budget(shorter, longer, cross_script)
-    cutoff = budget if budget > 1 else 1
     abjad = (a.script == _ABJAD) != (b.script == _ABJAD)  # one side written without vowels
+    budget = edit_budget(shorter, longer, cross_script, abjad)
+    cutoff = budget if budget > 1 else 1
     if not abjad:
         # Each edit changes at most two bits of a letter set: too many differing letters, no match.
         limit = 2 * cutoff
@@ -705,7 +714,7 @@ def _glued_similarity(glued: str, symbols: frozenset[str], single: Token) -> flo
     if glued == single.latin:
         return SIM_EXACT
     shorter, longer = sorted((len(glued), len(single.latin)))
-    budget = edit_budget(shorter, longer, single.script != _LATIN)
+    budget = edit_budget(shorter, longer, single.script != _LATIN, single.script == _ABJAD)
     distance = OSA.distance(glued, single.latin, score_cutoff=budget)
     return 1.0 - distance / max(len(glued), len(single.latin)) if distance <= budget else 0.0
 

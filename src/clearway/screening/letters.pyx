@@ -18,11 +18,11 @@ cdef int _LENGTHS = 10
 cdef int _LIMITS[2][10]
 
 
-def edit_budget(shorter, longer, cross_script):
+def edit_budget(shorter, longer, cross_script, vowelless=False):
     if shorter <= 4:
         return 1 if (cross_script and shorter >= 3) or (shorter == 4 and longer > 4) else 0
     budget = 1 if shorter <= 5 else 2 if shorter <= 8 else 3
-    return budget + 1 if cross_script else budget
+    return budget + 1 if vowelless else budget
 
 
 LETTER_LIMITS = tuple(

@@ -736,7 +736,7 @@ _NO_SYMBOLS: frozenset[str] = frozenset()
 def _make_token(
     text: str, latin: str, symbols: frozenset[str], kind: NameKind, tag: NamePartTag, script: Script
 ) -> Token:
-    role = _role(latin, script, tag, kind, _is_syllable(text, script))
+    role = _role(latin, script, tag, kind, is_syllable(text, script))
     weight = _weight(latin, role, kind, symbols)
     features = _latin_features(latin, script == _ABJAD)
     return Token(
@@ -891,7 +891,7 @@ _CJK_CHARACTER = re.compile(
 )
 
 
-def _is_syllable(text: str, script: Script) -> bool:
+def is_syllable(text: str, script: Script) -> bool:
     """A token read from Han, kana or Hangul: written so, or one syllable of such a part (`_assemble`
     splits those into Latin syllables, which keep the part's script)."""
     if script != _OTHER:

@@ -73,6 +73,7 @@ MATCHES = [
     ("ukrainian and russian forms of a given name", "Mykola Yanovych AZAROV", "Nikolai Yanovich AZAROV", P),
     ("belarusian and russian forms of a given name", "Siarhei Rumas", "Sergei Rumas", P),
     ("ukrainian form in cyrillic", "Микола Азаров", "Nikolai Azarov", P),
+    ("greek surname in latin and greek, spelt apart", "Giannis Antetokounmpo", "Γιάννης Αντετοκούνμπο", P),
     ("ukrainian h for russian g", "Hryhoriy Surkis", "Grigori Surkis", P),
     (
         "a word written twice leaves a glued run free",
@@ -154,6 +155,10 @@ NON_MATCHES = [
     ("md is no muhammad in a company's name", "MD Trading Ltd", "Mohammed Trading Ltd", C),
     ("two known names, arabic script: no loose skeleton", "محمد علي", "Mahmoud Ali", P),
     ("two known names a consonant apart", "Peter Hansen", "Peter Jansen", P),
+    ("two known names in cyrillic, a consonant apart", "Андрей Смирнов", "Андрей Семёнов", P),
+    ("cyrillic: another surname three edits away", "Andrii Shevchuk", "Андрій Шевченко", P),
+    ("cyrillic: another surname, a consonant apart", "Igor Semin", "Игорь Сечин", E),
+    ("cyrillic: a surname and a longer one made from it", "Roman Abramov", "Роман Абрамович", P),
     ("two known names, a consonant dropped", "Paul Martin", "Paul Marin", P),
     ("two known names, the last consonant", "Ali Abdullah Salem", "Ali Abdullah Saleh", P),
     ("two known names, the final vowel", "Paolo Conte", "Paolo Conti", P),
