@@ -179,9 +179,13 @@ def compare_names(name1: str, name2: str, schema: str | None = None) -> Match:
     """Compare two bare names of the same (possibly unknown) schema: the evaluation interface."""
     kind = kind_for_schema(schema)
     left, right = prepare_name(name1, kind), prepare_name(name2, kind)
-    if kind == _GENERIC and _a_person_by_its_title_or_initials(left, right):
-        kind = NameKind.PERSON
-        left, right = prepare_name(name1, kind), prepare_name(name2, kind)
+    if kind == _GENERIC:
+        if _a_person_by_its_title_or_initials(left, right):
+            kind = NameKind.PERSON
+        elif _an_organisation_by_its_words(name1, name2):
+            kind = NameKind.ORGANIZATION
+        if kind != _GENERIC:
+            left, right = prepare_name(name1, kind), prepare_name(name2, kind)
     if left.is_empty or right.is_empty:
         return _no_name_match(name1, name2)
     alignment = align(left, right)
@@ -240,6 +244,19 @@ def _a_person_by_its_title_or_initials(*names: PreparedName) -> bool:
     for name in names:
         person = prepare_name(name.original, NameKind.PERSON)
         if len(person.tokens) < len(name.tokens) or any(t.role == _INITIAL for t in person.tokens):
+            return True
+    return False
+
+
+def _an_organisation_by_its_words(*texts: str) -> bool:
+    """Two names of unknown kind, one of which an organisation's reading finds a legal form or a generic
+    company word in ("Lebanese Canadian Bank SAL", "Tactical Missiles Corporation"): they are compared as
+    organisations' names, whose generic words weigh little and whose initials may name them ("CETC").
+    Read as unknown, every word weighs as much as a person's name. (Screened against the lists, a query of
+    unknown kind is read as an organisation against each organisation entry anyway.)"""
+    for text in texts:
+        name = prepare_name(text, NameKind.ORGANIZATION)
+        if name.legal_forms or any(token.generic for token in name.tokens):
             return True
     return False
 

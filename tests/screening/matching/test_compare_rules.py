@@ -28,6 +28,9 @@ MATCHES = [
     ("a vessel's number after No.", "Ji Song 6", "JI SONG NO.6", "Vessel"),
     ("tajik -o for -a, a name rigour does not know", "Abdullo Rahmonov", "Abdulla Rahmonov", P),
     ("an organisation's initials", "Islamic Republic of Iran Shipping Lines", "IRISL", C),
+    # Of unknown kind, but "Group" and "Corporation" are a company's words: its generic words may be
+    # left out of its initials, as they are for a company.
+    ("initials of a name of unknown kind", "China Electronics Technology Group Corporation", "CETC", E),
     ("initials skip particles and generic words", "ISIL", "Islamic State of Iraq and the Levant", E),
     ("a number in words and in digits", "Three Rivers Shipping", "3 Rivers Shipping", C),
     ("saint abbreviated", "Saint Petersburg Trading House", "St. Petersburg Trading House", C),
