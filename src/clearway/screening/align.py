@@ -357,11 +357,16 @@ def _initial_similarity(a: Token, b: Token, kind: NameKind) -> tuple[float, str]
 
 
 def _gender_variants(first: Token, second: Token) -> bool:
-    """Petrov/Petrova, Aleksandr/Aleksandra, Kozlovsky/Kozlovskaya: related names of different people."""
+    """Petrov/Petrova, Aleksandr/Aleksandra, Kozlovsky/Kozlovskaya, Daniel/Danielle, Jean/Jeanne: related
+    names of different people."""
     a, b = first.latin, second.latin
     short, long = (a, b) if len(a) < len(b) else (b, a)
-    if long[-1] != "a" or first.script != second.script:
-        return False  # every feminine form here ends in -a
+    if first.script != second.script:
+        return False
+    if long[-1] == "e":  # French feminine forms double the final l or n: Michelle, Gabrielle, Julienne
+        return len(short) >= 4 and short[-1] in "ln" and long == f"{short}{short[-1]}e"
+    if long[-1] != "a":
+        return False  # every other feminine form here ends in -a
     if len(short) >= 4 and long == short + "a" and short[-1] not in "aeiouy":
         return True
     return any(short.endswith(m) and long.endswith(f) and short[: -len(m)] == long[: -len(f)]

@@ -186,6 +186,8 @@ NON_MATCHES = [
     ("common given name only", "Mohammed Ali", "Mohammed Hassan", P),
     ("common given name, other surname", "Vladimir Putin", "Vladimir Potanin", P),
     ("feminine surname form", "Aleksandr Petrov", "Aleksandra Petrova", P),
+    ("french feminine given name, final consonant doubled", "Daniel Cohen", "Danielle Cohen", P),
+    ("french feminine given name, short", "Jean Martin", "Jeanne Martin", P),
     ("initial contradicts", "J. Smith", "Robert Smith", P),
     ("company: trading vs shipping", "Alpha Trading LLC", "Alpha Shipping LLC", C),
     ("company: different bank", "Bank Melli Iran", "Bank Saderat Iran", C),
