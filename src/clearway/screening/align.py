@@ -40,11 +40,13 @@ from clearway.screening.normalize import (
     is_syllable,
     loose_skeleton,
 )
+from clearway.screening.vocabulary import OTHER_FORM_PREFIX
 from clearway.screening.wade_giles import PINYIN_SYLLABLES
 
 SIM_EXACT = 1.0
 SIM_VARIANT = 0.95  # rigour name-variant / synonym symbol shared
 SIM_SPELLING = 0.92  # same folded romanisation
+SIM_OTHER_FORM = 0.85  # one given name in two languages, or a short form of it (Giuseppe / Joseph)
 SIM_INITIAL = 0.9
 SIM_PHONETIC = 0.85
 SIM_SKELETON = 0.85
@@ -82,7 +84,7 @@ _NUMBER, _NAME, _PARTICLE = TokenRole.NUMBER, TokenRole.NAME, TokenRole.PARTICLE
 class PartMatch:
     query: str
     candidate: str
-    method: str  # exact, transliterated, variant, spelling, phonetic, skeleton, typo, initial, glued
+    method: str  # exact, transliterated, variant, other form, spelling, phonetic, skeleton, typo, initial, glued
     similarity: float
 
     def __reduce__(self) -> tuple[type[PartMatch], tuple[str, str, str, float]]:
@@ -237,7 +239,7 @@ def _token_similarity(a: Token, b: Token, kind: NameKind) -> tuple[float, str]:
     if kind == _PERSON and 0 < length_gap <= 2 and _gender_variants(a, b):
         return _NO_MATCH
     if a.symbols and not a.symbols.isdisjoint(b.symbols):
-        return SIM_VARIANT, "variant"
+        return _shared_symbol_similarity(a.symbols & b.symbols)
     if kind == _PERSON and length_gap == 0 and _masculine_and_feminine(a, b):
         return _NO_MATCH
     if a.folded == b.folded and not _letter_runs(a, b):
@@ -252,6 +254,15 @@ def _token_similarity(a: Token, b: Token, kind: NameKind) -> tuple[float, str]:
     if similar[0] and kind in _PERSON_OR_GENERIC and _other_known_names(a, b):
         return _NO_MATCH  # asked last: most pairs are not similar at all
     return similar
+
+
+def _shared_symbol_similarity(shared: frozenset[str]) -> tuple[float, str]:
+    """Two spellings of one name (a symbol of rigour's or ours), or only one given name in two languages
+    (`vocabulary.OTHER_FORM_PREFIX`: Giuseppe / Joseph), which identifies less."""
+    for symbol in shared:
+        if not symbol.startswith(OTHER_FORM_PREFIX):
+            return SIM_VARIANT, "variant"
+    return SIM_OTHER_FORM, "other form"
 
 
 def _plausible_spelling_typo(a: str, b: str) -> bool:

@@ -53,6 +53,7 @@ from clearway.screening.normalize import (
     loose_skeleton,
     reserve_token_ids,
 )
+from clearway.screening.vocabulary import OTHER_FORM_PREFIX
 
 if TYPE_CHECKING:  # plain aliases: `blocking`'s compiled form does not define them
     from clearway.screening.blocking import Common, Lookup, Scored
@@ -65,8 +66,9 @@ MAX_GLUED = 3
 
 # Quality of each kind of shared key: an exact token says more than a shared phonetic code.
 KEY_QUALITY = {"t": 1.0, "y": 0.9, "f": 0.9, "s": 0.7, "p": 0.7, "d": 0.6, "l": 0.5, "i": 0.3}
-# The symbols that are keys: names' (Muhammad = محمد) and abbreviations' (St = Saint, Md = Muhammad).
-_KEYED_SYMBOLS = ("NAME:", "ABBR:")
+# The symbols that are keys: names' (Muhammad = محمد), abbreviations' (St = Saint, Md = Muhammad) and
+# given names' in other languages (Giuseppe = Joseph).
+_KEYED_SYMBOLS = ("NAME:", "ABBR:", OTHER_FORM_PREFIX)
 # Among names the keys score alike, prefer those with as many tokens as the query.
 LENGTH_TIE_BREAK = 0.01
 

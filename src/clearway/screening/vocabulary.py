@@ -200,5 +200,63 @@ _EAST_SLAVIC_GIVEN_NAMES = (
     "NAME:cw-olga olga olha volha",
 )
 
+# One given name in the languages its bearers write it in, and its common short forms: a person's name is
+# translated on a passport, a residence permit or a list ("Giuseppe Rossi" = "Joseph Rossi", "Yusuf
+# Ahmed" = "Joseph Ahmed", "Hans Müller" = "Johannes Müller", "Peggy" = "Margaret"). rigour links few of
+# them. They are other spellings only as translations are, so they match below spelling variants
+# (`align.SIM_OTHER_FORM`). Forms shorter than four letters that are also words or other names (Jo, Ed,
+# Ben, Dan, Isa) are left out.
+OTHER_FORM_PREFIX = "FORM:"
+_GIVEN_NAME_FORMS = (
+    "FORM:joseph joseph josef jozef jose giuseppe yosef yusuf youssef yousef yusef iosif osip josip jozsef"
+    " pepe beppe yossi",
+    "FORM:john john johannes johann hans jan juan joao giovanni ivan ioannis jean sean ian jens jovan ioan"
+    " iwan janos johnny jack hannes",
+    "FORM:joan joan joanna johanna jeanne giovanna juana janina",
+    "FORM:peter peter pierre pedro pietro piotr pyotr petr petros peder pieter petar peadar",
+    "FORM:paul paul pablo paolo pavel pawel paulo",
+    "FORM:michael michael michel miguel michele mikhail michal mikael mikel mihail mihai mike mikkel",
+    "FORM:jacob jacob jakob jakub yaakov yaqub yakub jacobo james jacques jaime giacomo jim jimmy jamie",
+    "FORM:george george georges jorge giorgio jerzy jiri georg georgios giorgos yorgos",
+    "FORM:stephen stephen steven stefan esteban stefano stepan etienne istvan stephane szczepan steve",
+    "FORM:andrew andrew andre andres andrea andrzej andrei andreas andras ondrej andy",
+    "FORM:matthew matthew matthieu mateo matteo mateusz matvei matthias mathias matyas",
+    "FORM:nicholas nicholas nicolas nicola nikolai mikolaj nikolaos niccolo nicolae niklas nikolaus klaus",
+    "FORM:alexander alexander alejandro alessandro aleksandr alexandre aleksander iskandar sasha",
+    "FORM:charles charles carlos carlo karl karel karol carl charlie",
+    "FORM:william william guillaume guillermo guglielmo wilhelm willem bill billy",
+    "FORM:henry henry henri enrique enrico heinrich henryk hendrik harry",
+    "FORM:francis francis francois francisco francesco franz frantisek franciszek paco",
+    "FORM:anthony anthony antoine antonio anton antoni antonin tony",
+    "FORM:thomas thomas tomas tommaso tomasz foma",
+    "FORM:mary mary marie maria mariya maryam miriam marija",
+    "FORM:catherine catherine katherine kathryn katharina caterina catalina ekaterina katarzyna kate",
+    "FORM:elizabeth elizabeth elisabeth isabel isabella elisabetta elzbieta yelizaveta betty",
+    "FORM:margaret margaret marguerite margarita margherita malgorzata peggy maggie",
+    "FORM:abraham abraham ibrahim avraham",
+    "FORM:moses moses musa moshe moises",
+    "FORM:solomon solomon suleiman sulayman suleyman shlomo salomon",
+    "FORM:david david dawud dawood daoud davide dovid",
+    "FORM:isaac isaac ishaq yitzhak itzhak",
+    "FORM:jonah jonah yunus jonas",
+    "FORM:zachary zachary zakariya zakaria zacharias zaccaria",
+    "FORM:gabriel gabriel jibril gavriel",
+    "FORM:elijah elijah ilyas elias eliyahu",
+    "FORM:samuel samuel shmuel samuele",
+    "FORM:robert robert roberto bobby",
+    "FORM:richard richard ricardo riccardo ryszard",
+    "FORM:edward edward eduardo edoardo eduard",
+    "FORM:lawrence lawrence laurent lorenzo lorenz",
+    "FORM:vincent vincent vincenzo vicente wincenty",
+    "FORM:louis louis luis luigi ludwig ludovic",
+    "FORM:frederick frederick frederic federico friedrich fryderyk",
+    "FORM:christopher christopher christophe cristobal cristoforo krzysztof christoph",
+    "FORM:philip philip philippe felipe filippo filip",
+    "FORM:gregory gregory gregoire gregorio grzegorz gregor",
+    "FORM:dominic dominic dominique domingo domenico dominik",
+    "FORM:susan susan susanne suzanne susanna zsuzsanna",
+    "FORM:theresa theresa teresa therese",
+)
+
 # The symbols above, only given to the words of people's names (and of names of unknown kind).
-PERSON_NAME_SYMBOLS = _symbol_groups(*_PERSON_ABBREVIATIONS, *_EAST_SLAVIC_GIVEN_NAMES)
+PERSON_NAME_SYMBOLS = _symbol_groups(*_PERSON_ABBREVIATIONS, *_EAST_SLAVIC_GIVEN_NAMES, *_GIVEN_NAME_FORMS)

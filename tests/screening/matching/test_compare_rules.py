@@ -76,6 +76,9 @@ MATCHES = [
     ("ukrainian and russian forms of a given name", "Mykola Yanovych AZAROV", "Nikolai Yanovich AZAROV", P),
     ("belarusian and russian forms of a given name", "Siarhei Rumas", "Sergei Rumas", P),
     ("ukrainian form in cyrillic", "Микола Азаров", "Nikolai Azarov", P),
+    ("a given name in another language", "Giuseppe Rossi", "Joseph Rossi", P),
+    ("a given name in arabic and english", "Yusuf Ahmed", "Joseph Ahmed", P),
+    ("a short form of a given name", "Peggy Thompson", "Margaret Thompson", P),
     ("greek surname in latin and greek, spelt apart", "Giannis Antetokounmpo", "Γιάννης Αντετοκούνμπο", P),
     ("ukrainian h for russian g", "Hryhoriy Surkis", "Grigori Surkis", P),
     (
@@ -188,6 +191,8 @@ NON_MATCHES = [
     ("feminine surname form", "Aleksandr Petrov", "Aleksandra Petrova", P),
     ("french feminine given name, final consonant doubled", "Daniel Cohen", "Danielle Cohen", P),
     ("french feminine given name, short", "Jean Martin", "Jeanne Martin", P),
+    ("a given name in another language is no company word", "Giuseppe Trading", "Joseph Trading", C),
+    ("a given name in another language, another surname", "Giuseppe Rossi", "Joseph Russo", P),
     ("initial contradicts", "J. Smith", "Robert Smith", P),
     ("company: trading vs shipping", "Alpha Trading LLC", "Alpha Shipping LLC", C),
     ("company: different bank", "Bank Melli Iran", "Bank Saderat Iran", C),
