@@ -84,7 +84,8 @@ _NUMBER, _NAME, _PARTICLE = TokenRole.NUMBER, TokenRole.NAME, TokenRole.PARTICLE
 class PartMatch:
     query: str
     candidate: str
-    method: str  # exact, transliterated, variant, other form, spelling, phonetic, skeleton, typo, initial, glued
+    # exact, transliterated, variant, other form, spelling, phonetic, skeleton, typo, initial, glued
+    method: str
     similarity: float
 
     def __reduce__(self) -> tuple[type[PartMatch], tuple[str, str, str, float]]:

@@ -24,6 +24,8 @@ from clearway.screening.normalize import (
     PreparedName,
     TokenRole,
     kind_for_schema,
+    may_read_as_organisation,
+    may_read_as_person,
     prepare_name,
 )
 from clearway.screening.readings import PINYIN, Reading, person_readings
@@ -180,9 +182,13 @@ def compare_names(name1: str, name2: str, schema: str | None = None) -> Match:
     kind = kind_for_schema(schema)
     left, right = prepare_name(name1, kind), prepare_name(name2, kind)
     if kind == _GENERIC:
+        # Read as unknown, every word weighs as much as a person's name. A company's legal form or generic
+        # word in either ("Lebanese Canadian Bank SAL") makes both organisations' names, whose generic words
+        # weigh little and may be left out of initials ("CETC"). (Screened against the lists, a query of
+        # unknown kind is read each way against each kind of entry anyway.)
         if _a_person_by_its_title_or_initials(left, right):
             kind = NameKind.PERSON
-        elif _an_organisation_by_its_words(name1, name2):
+        elif _an_organisation_by_its_words(left, right):
             kind = NameKind.ORGANIZATION
         if kind != _GENERIC:
             left, right = prepare_name(name1, kind), prepare_name(name2, kind)
@@ -242,22 +248,22 @@ def _a_person_by_its_title_or_initials(*names: PreparedName) -> bool:
     if any(name.legal_forms for name in names):
         return False
     for name in names:
+        if not may_read_as_person(name):
+            continue  # most names: no second reading
         person = prepare_name(name.original, NameKind.PERSON)
         if len(person.tokens) < len(name.tokens) or any(t.role == _INITIAL for t in person.tokens):
             return True
     return False
 
 
-def _an_organisation_by_its_words(*texts: str) -> bool:
-    """Two names of unknown kind, one of which an organisation's reading finds a legal form or a generic
-    company word in ("Lebanese Canadian Bank SAL", "Tactical Missiles Corporation"): they are compared as
-    organisations' names, whose generic words weigh little and whose initials may name them ("CETC").
-    Read as unknown, every word weighs as much as a person's name. (Screened against the lists, a query of
-    unknown kind is read as an organisation against each organisation entry anyway.)"""
-    for text in texts:
-        name = prepare_name(text, NameKind.ORGANIZATION)
-        if name.legal_forms or any(token.generic for token in name.tokens):
-            return True
+def _an_organisation_by_its_words(*names: PreparedName) -> bool:
+    """Whether an organisation's reading of either name finds a legal form or a generic company word in
+    it (most names are ruled out without that second reading, by `may_read_as_organisation`)."""
+    for name in names:
+        if may_read_as_organisation(name):
+            organisation = prepare_name(name.original, NameKind.ORGANIZATION)
+            if organisation.legal_forms or any(token.generic for token in organisation.tokens):
+                return True
     return False
 
 

@@ -936,6 +936,36 @@ def _org_weight(latin: str, symbols: frozenset[str]) -> float:
     return 1.0
 
 
+def may_read_as_person(name: PreparedName) -> bool:
+    """A cheap first test, on a name's own tokens, of whether a person's reading of it sets a title aside
+    or finds initials: False means it most likely does not, True that it may (the reading then decides).
+    Of the 23,800 names of the lists and the labelled sets without a legal form, it said True of 1,590
+    and False of four that the reading finds a title in ("Queen Mary 2", a ship, and "Chairman Keun")."""
+    if "." in name.original:
+        return True  # dotted initials ("E.V. Prigozhin") are split only in a person's reading
+    return any(
+        token.role == _INITIAL or _is_honorific(token.text, token.latin, token.symbols, token.script)
+        for token in name.tokens
+    )
+
+
+def may_read_as_organisation(name: PreparedName) -> bool:
+    """A cheap first test, on a name's own tokens, of whether an organisation's reading of it finds a
+    legal form or a generic company word ("SAL", "Group", "Bank"): False means it does not. True may be
+    wrong (titles and some given names carry the symbols company words do): the reading then decides. Of
+    the 27,000 names of the lists and the labelled sets, it said False of none that the reading found
+    such a word in, and True of a third."""
+    if name.legal_forms:
+        return True
+    return any(
+        token.role == _NAME and _org_weight(token.latin, token.symbols) in _COMPANY_WORD_WEIGHTS
+        for token in name.tokens
+    )
+
+
+_COMPANY_WORD_WEIGHTS = (WEIGHT_LEGAL_WORD, WEIGHT_GENERIC_ORG)
+
+
 def _misspelt_legal_form(latin: str) -> bool:
     """A legal-form word, spelled right or one edit away (see `_legal_spelling`)."""
     return latin in vocabulary.LEGAL_FORM_SPELLINGS or _legal_spelling(latin) is not None
