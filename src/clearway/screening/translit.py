@@ -187,8 +187,18 @@ def _indic_latin(token: str) -> str:
     return _latin_form_slow(" ".join(words)) if words else ""
 
 
+# Letters of Urdu (and Punjabi, Sindhi, Pashto in part) that ICU's Arabic transform drops: written as the
+# Arabic letters they are read as first (اظہر is Azhar, ٹیپو Tipu, لمیٹڈ Limited; ھ makes bh, kh, ph).
+_URDU_LETTERS = str.maketrans(
+    {
+        "ہ": "ه", "ۂ": "ه", "ۀ": "ه", "ھ": "ه", "ۃ": "ة", "ٹ": "ت", "ڈ": "د", "ڑ": "ر", "ں": "ن",
+        "ے": "ي", "ۓ": "ي",
+    }
+)  # fmt: skip
+
+
 def _icu_latin(text: str) -> str:
-    return _ascii_cleaned(ascii_text(text))
+    return _ascii_cleaned(ascii_text(text.translate(_URDU_LETTERS)))
 
 
 def _ascii_cleaned(text: str) -> str:

@@ -127,6 +127,7 @@ MATCHES = [
     ("persian", "Ebrahim Raisi", "ابراهیم رئیسی", P),
     ("persian v and long vowels", "Ahmad VAHIDI", "احمد وحیدی", P),
     ("arabic long vowel written", "Wafiq SAFA", "وفيق صفا", P),
+    ("urdu script, heh goal", "Masood Azhar", "مسعود اظہر", P),
     ("arabic qaf read as g", "Mohamed Hamdan DAGALO", "محمد حمدان دقلو", P),
     ("hebrew", "Benjamin Netanyahu", "בנימין נתניהו", P),
     ("chinese", "Xi Jinping", "习近平", P),

@@ -83,3 +83,17 @@ def test_a_word_that_vanishes_in_latin_takes_rigours_own_path() -> None:
     # "ь" alone is written as nothing: the words no longer line up, rigour transliterates the name.
     assert _analysed_in_latin("Иван ь Петров", NameKind.PERSON) is None
     assert [t.latin for t in prepare_name("Иван ь Петров", NameKind.PERSON).tokens] == ["ivan", "petrov"]
+
+
+@pytest.mark.parametrize(
+    ("word", "latin"),
+    [
+        ("اظہر", "azhr"),  # heh goal: ICU's Arabic transform drops it
+        ("ٹیپو", "typw"),  # tteh
+        ("لمیٹڈ", "lmytd"),  # tteh and ddal
+        ("بھٹو", "bhtw"),  # do-chashmi heh makes an aspirate
+        ("شریف", "shryf"),  # letters Arabic and Urdu share, unchanged
+    ],
+)
+def test_urdu_letters_are_read(word: str, latin: str) -> None:
+    assert latin_form(word) == latin
