@@ -42,7 +42,7 @@ from clearway.screening.normalize import (
     loose_skeleton,
 )
 from clearway.screening.vocabulary import OTHER_FORM_PREFIX
-from clearway.screening.wade_giles import PINYIN_SYLLABLES
+from clearway.screening.wade_giles import PINYIN_SYLLABLES, pinyin_pair
 
 SIM_EXACT = 1.0
 SIM_VARIANT = 0.95  # rigour name-variant / synonym symbol shared
@@ -255,6 +255,8 @@ def _token_similarity(a: Token, b: Token, kind: NameKind) -> tuple[float, str]:
         # Two Chinese syllables a letter apart are other characters, not a typo ("Wang Yi" / "Wang Yu",
         # "Li Peng" / "Li Ping"); their spelling variants ("Zhang" / "Chang") are symbols, tested above.
         return _NO_MATCH
+    if kind in _PERSON_OR_GENERIC and length_gap <= 2 and _other_pinyin_syllable(a.latin, b.latin):
+        return _NO_MATCH
     if length_gap > _MAX_BUDGET and a.phonetic != b.phonetic and a.script != _ABJAD != b.script:
         return _NO_MATCH  # no edit, folding or sound can bridge this: most token pairs end here
     similar = _fuzzy_similarity(a, b)
@@ -270,6 +272,17 @@ def _shared_symbol_similarity(shared: frozenset[str]) -> tuple[float, str]:
         if not symbol.startswith(OTHER_FORM_PREFIX):
             return SIM_VARIANT, "variant"
     return SIM_OTHER_FORM, "other form"
+
+
+def _other_pinyin_syllable(a: str, b: str) -> bool:
+    """A Chinese given name of two syllables written as one word, against another that has one syllable of
+    it and another syllable in its place: other characters, so another name ("Junzheng" / "Jianzheng",
+    "Fangwei" / "Fangwen", "Jianping" / "Jianbing"). Both words must read as two pinyin syllables, and only
+    one way."""
+    left, right = pinyin_pair(a), pinyin_pair(b)
+    if left is None or right is None or left == right:
+        return False
+    return (left[0] == right[0]) != (left[1] == right[1])
 
 
 def _q_written_gh(a: str, b: str) -> bool:

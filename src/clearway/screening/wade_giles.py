@@ -230,3 +230,18 @@ def pinyin_spelling(text: str) -> str | None:
         for prefix, core, suffix, found in words
     ]
     return " ".join(respelled)
+
+
+@lru_cache(maxsize=50_000)
+def pinyin_pair(word: str) -> tuple[str, str] | None:
+    """`word` as two pinyin syllables of three letters or more ("junzheng" → jun, zheng), or None when it
+    does not read so, or reads so in more than one way. Shorter words and syllables are left out: many
+    Arabic and other names read as pinyin too ("hadu", "sasan", "shaban": ha+du, sa+san, sha+ban)."""
+    if not 7 <= len(word) <= 12:
+        return None
+    splits = [
+        (word[:cut], word[cut:])
+        for cut in range(3, len(word) - 2)
+        if word[:cut] in PINYIN_SYLLABLES and word[cut:] in PINYIN_SYLLABLES
+    ]
+    return splits[0] if len(splits) == 1 else None
