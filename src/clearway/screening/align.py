@@ -226,6 +226,20 @@ def token_similarity(a: Token, b: Token, kind: NameKind) -> tuple[float, str]:
 
 
 def _token_similarity(a: Token, b: Token, kind: NameKind) -> tuple[float, str]:
+    found = _written_similarity(a, b, kind)
+    if found[0] < SIM_OTHER_FORM and a.symbols and _other_forms(a.symbols & b.symbols):
+        return SIM_OTHER_FORM, "other form"
+    return found
+
+
+def _other_forms(shared: frozenset[str]) -> bool:
+    """One given name in two languages, or a short form of it (`vocabulary.OTHER_FORM_PREFIX`: Giuseppe /
+    Joseph, Peggy / Margaret): it identifies less than a spelling, and counts only when the spellings
+    themselves are not as close (Louis / Luis stays a spelling)."""
+    return any(symbol.startswith(OTHER_FORM_PREFIX) for symbol in shared)
+
+
+def _written_similarity(a: Token, b: Token, kind: NameKind) -> tuple[float, str]:
     if a.latin == b.latin:
         return SIM_EXACT, "exact" if a.script == b.script == _LATIN else "transliterated"
     if a.special or b.special:
@@ -241,8 +255,8 @@ def _token_similarity(a: Token, b: Token, kind: NameKind) -> tuple[float, str]:
         length_gap = -length_gap
     if kind == _PERSON and 0 < length_gap <= 2 and _gender_variants(a, b):
         return _NO_MATCH
-    if a.symbols and not a.symbols.isdisjoint(b.symbols):
-        return _shared_symbol_similarity(a.symbols & b.symbols)
+    if a.symbols and _spelling_symbols(a.symbols & b.symbols):
+        return SIM_VARIANT, "variant"
     if kind == _PERSON and length_gap == 0 and _masculine_and_feminine(a, b):
         return _NO_MATCH
     if a.folded == b.folded and not _letter_runs(a, b):
@@ -265,13 +279,9 @@ def _token_similarity(a: Token, b: Token, kind: NameKind) -> tuple[float, str]:
     return similar
 
 
-def _shared_symbol_similarity(shared: frozenset[str]) -> tuple[float, str]:
-    """Two spellings of one name (a symbol of rigour's or ours), or only one given name in two languages
-    (`vocabulary.OTHER_FORM_PREFIX`: Giuseppe / Joseph), which identifies less."""
-    for symbol in shared:
-        if not symbol.startswith(OTHER_FORM_PREFIX):
-            return SIM_VARIANT, "variant"
-    return SIM_OTHER_FORM, "other form"
+def _spelling_symbols(shared: frozenset[str]) -> bool:
+    """A shared symbol of two spellings of one name (rigour's, or ours: Md / Muhammad, Mykola / Nikolai)."""
+    return any(not symbol.startswith(OTHER_FORM_PREFIX) for symbol in shared)
 
 
 def _other_pinyin_syllable(a: str, b: str) -> bool:

@@ -471,3 +471,14 @@ def test_a_cjk_syllable_is_never_a_particle(name: str, syllable: str) -> None:
 def test_particles_written_in_cyrillic_stay_particles() -> None:
     roles = [token.role for token in prepare_name("Хуан де ла Круз", NameKind.PERSON).tokens]
     assert roles == [TokenRole.NAME, TokenRole.PARTICLE, TokenRole.PARTICLE, TokenRole.NAME]
+
+
+def test_a_spelling_stays_a_spelling_when_the_names_are_also_other_forms() -> None:
+    """Louis and Luis are one name in French and Spanish (a shared "other form" symbol, 0.85) and fold
+    alike (a spelling, 0.92): the closer reading counts."""
+    methods = {part.method for part in compare_names("Louis Costa", "Luis Costa", "Person").explanation.parts}
+    assert methods == {"exact", "spelling"}
+    methods = {
+        part.method for part in compare_names("Giuseppe Rossi", "Joseph Rossi", "Person").explanation.parts
+    }
+    assert methods == {"exact", "other form"}
