@@ -67,6 +67,11 @@ EXTRA_FACTOR = {
     NameKind.OBJECT: 0.8,
     NameKind.GENERIC: 0.6,
 }
+# A person's name that is the other name with words left out, every word of it matched closely and in
+# order, and weighing at least as much as the words left out ("Rosario MURILLO" in "Rosario María MURILLO
+# ZAMBRANA": a middle name and the second surname, which Spanish and Portuguese names often drop).
+EXTRA_FACTOR_SHORT_FORM = 0.2
+SHORT_FORM_MIN_MASS = 1.75
 REORDER_FACTOR = {NameKind.PERSON: 1.0, NameKind.GENERIC: 0.99}
 REORDER_FACTOR_DEFAULT = 0.97
 # "Khalid bin Mahfouz" and "Mahfouz bin Khalid" are a man and his son (or father): the words around a
@@ -632,7 +637,11 @@ def _score_bound(
     matched = (used_q + used_c) / 2
     if matched <= 0.0:
         return 0.0
-    return matched / (matched + fewer + EXTRA_FACTOR[kind] * (more - fewer)) + _BOUND_MARGIN
+    # A short form (`_a_short_form`) leaves nothing unmatched on one side: with weight left on both, the
+    # usual factor holds (a float error in `fewer` only makes the bound looser).
+    short_form = kind == _PERSON and fewer < _BOUND_MARGIN
+    factor = EXTRA_FACTOR_SHORT_FORM if short_form else EXTRA_FACTOR[kind]
+    return matched / (matched + fewer + factor * (more - fewer)) + _BOUND_MARGIN
 
 
 def _weight_of(weights: tuple[float, ...], bits: int) -> float:
@@ -828,9 +837,12 @@ def _score(query: PreparedName, candidate: PreparedName, pairs: list[_Pair], kin
         conflict = max(
             0.0, min(query.total_conflict - conflicting_q, candidate.total_conflict - conflicting_c)
         )
-    denominator = matched + conflict + EXTRA_FACTOR[kind] * extra
-    score = weighted / denominator if denominator > 0 else 0.0
     reordered = len(pairs) > 1 and _is_reordered(pairs)
+    factor = EXTRA_FACTOR[kind]
+    if kind == _PERSON and not conflict and extra and not reordered and _a_short_form(matched, extra, pairs):
+        factor = EXTRA_FACTOR_SHORT_FORM
+    denominator = matched + conflict + factor * extra
+    score = weighted / denominator if denominator > 0 else 0.0
     swapped = False
     if reordered:
         score *= REORDER_FACTOR.get(kind, REORDER_FACTOR_DEFAULT)
@@ -840,6 +852,14 @@ def _score(query: PreparedName, candidate: PreparedName, pairs: list[_Pair], kin
     if score > INITIALS_ONLY_CAP and all(pair[4] == "initial" for pair in pairs):
         score = INITIALS_ONLY_CAP  # "A B" is not "Abd al-Baki": initials alone identify no one
     return Alignment(min(1.0, score), query, candidate, tuple(pairs), reordered, swapped)
+
+
+def _a_short_form(matched: float, extra: float, pairs: list[_Pair]) -> bool:
+    """The words of one name, all matched closely, that weigh at least as much as the other name's words
+    left out, and SHORT_FORM_MIN_MASS: two words of which at most one is a common name ("Mohammed Saeed"
+    is no short form of "Mohammed Said Hassan Mahmoud", nor "Carlos Nasser" of "Carlos Alberto NASSER
+    ARANA": too common to be one person's; a lower minimum raised ordinary customers' alerts by a tenth)."""
+    return matched >= SHORT_FORM_MIN_MASS and extra <= matched and all(p[0] >= SIM_SPELLING for p in pairs)
 
 
 def _lineage_swapped(query: PreparedName, candidate: PreparedName, pairs: list[_Pair]) -> bool:
