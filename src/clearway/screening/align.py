@@ -232,7 +232,9 @@ def token_similarity(a: Token, b: Token, kind: NameKind) -> tuple[float, str]:
 
 def _token_similarity(a: Token, b: Token, kind: NameKind) -> tuple[float, str]:
     found = _written_similarity(a, b, kind)
-    if found[0] < SIM_OTHER_FORM and a.symbols and _other_forms(a.symbols & b.symbols):
+    if found[0] >= SIM_OTHER_FORM or not a.symbols or a.symbols.isdisjoint(b.symbols):
+        return found  # most pairs: no shared symbol at all
+    if _other_forms(a.symbols & b.symbols):
         return SIM_OTHER_FORM, "other form"
     return found
 
@@ -260,7 +262,7 @@ def _written_similarity(a: Token, b: Token, kind: NameKind) -> tuple[float, str]
         length_gap = -length_gap
     if kind == _PERSON and 0 < length_gap <= 2 and _gender_variants(a, b):
         return _NO_MATCH
-    if a.symbols and _spelling_symbols(a.symbols & b.symbols):
+    if a.symbols and not a.symbols.isdisjoint(b.symbols) and _spelling_symbols(a.symbols & b.symbols):
         return SIM_VARIANT, "variant"
     if kind == _PERSON and length_gap == 0 and _masculine_and_feminine(a, b):
         return _NO_MATCH
