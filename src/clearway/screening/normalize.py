@@ -951,10 +951,10 @@ def may_read_as_person(name: PreparedName) -> bool:
 
 def may_read_as_organisation(name: PreparedName) -> bool:
     """A cheap first test, on a name's own tokens, of whether an organisation's reading of it finds a
-    legal form or a generic company word ("SAL", "Group", "Bank"): False means it does not. True may be
-    wrong (titles and some given names carry the symbols company words do): the reading then decides. Of
-    the 27,000 names of the lists and the labelled sets, it said False of none that the reading found
-    such a word in, and True of a third."""
+    legal form or a generic company word ("SAL", "Group", "Bank"): False means it most likely does not.
+    True may be wrong (titles and some given names carry the symbols company words do): the reading then
+    decides. Of the 27,000 names of the lists and the labelled sets, it said False of none that the
+    reading found such a word in, and True of a third."""
     if name.legal_forms:
         return True
     return any(
