@@ -1,11 +1,12 @@
 """Which glued runs of one name may meet a token of another name, and which tokens they may cover.
 
-The aligner compares runs of 2-4 adjacent tokens glued together ("abdul" + "rahman") with single tokens
-of the other name. A run without a symbol only meets a token with its initial and a length within
-`GLUE_LENGTH_GAP` of its own; a run with a symbol may meet any token. Each prepared name keeps its runs'
-shapes and its tokens' shapes as small ints (`PreparedName.run_shapes`, `token_shapes`, made by
-`run_shape` and `token_shape`), so that this test is integer comparisons: the aligner asks it of both
-sides of every pair of names it may bound, and tries only the runs it names in its glued pass.
+The aligner compares runs of 2-4 adjacent tokens glued together ("abdul" + "rahman"), and longer phrases
+with a symbol ("democratic peoples republic of korea", `LOC:kp`), with single tokens of the other name.
+A run without a symbol only meets a token with its initial and a length within `GLUE_LENGTH_GAP` of its
+own; a run with a symbol may meet any token. Each prepared name keeps its runs' shapes and its tokens'
+shapes as small ints (`PreparedName.run_shapes`, `token_shapes`, made by `run_shape` and `token_shape`),
+so that this test is integer comparisons: the aligner asks it of both sides of every pair of names it
+may bound, and tries only the runs it names in its glued pass.
 
 This is the plain form; `glue.pyx` is its typed twin, compiled at install (see `compiled`), with the same
 results.

@@ -646,6 +646,7 @@ def _positions_by_uid(tokens: list[Token]) -> dict[int, tuple[int, ...]]:
 
 
 MAX_GLUED = 4
+MAX_PHRASE_RUN = 7  # the longest phrase with a symbol that is also a run (see `_glued_runs`)
 GLUE_LENGTH_GAP = 2  # a glued run only meets a token whose length is within this of its own
 
 
@@ -687,6 +688,13 @@ def _glued_runs(
                 lengths |= ((1 << (highest - lowest + 1)) - 1) << lowest
             runs.append((start, end, glued, symbols))
         reach |= lengths << initial * SIGNATURE_LENGTHS
+    for start, end, symbols in phrases:
+        # A longer phrase with a symbol is a run too: "Democratic People's Republic of Korea" is "DPRK".
+        if MAX_GLUED <= end - start < MAX_PHRASE_RUN and symbols:
+            symbol_runs.append(len(runs))
+            glued = "".join(token.latin for token in tokens[start : end + 1])
+            shapes += run_shape(start, end, glued, True, GLUE_LENGTH_GAP)
+            runs.append((start, end, glued, symbols))
     return tuple(runs), reach, tuple(symbol_runs), tuple(shapes)
 
 

@@ -28,6 +28,12 @@ MATCHES = [
     ("a vessel's number after No.", "Ji Song 6", "JI SONG NO.6", "Vessel"),
     ("tajik -o for -a, a name rigour does not know", "Abdullo Rahmonov", "Abdulla Rahmonov", P),
     ("an organisation's initials", "Islamic Republic of Iran Shipping Lines", "IRISL", C),
+    (
+        "a country's initials inside a name, a phrase of five words",
+        "Foreign Trade Bank of the DPRK",
+        "Foreign Trade Bank of the Democratic People's Republic of Korea",
+        C,
+    ),
     # Of unknown kind, but "Group" and "Corporation" are a company's words: its generic words may be
     # left out of its initials, as they are for a company.
     ("initials of a name of unknown kind", "China Electronics Technology Group Corporation", "CETC", E),
