@@ -12,10 +12,12 @@ import threading
 import numpy as np
 from numpy.typing import NDArray
 
-# Per query token: (posting, gain) of its selective keys; and its common keys as (members, gain, is_initial,
-# bit), `bit` numbering the key among the common ones (see `ScreeningIndex._derive`).
-Selective = tuple[tuple[NDArray[np.int32], float], ...]
-Common = tuple[NDArray[np.int32], float, bool, int]
+# Per query token: (start, end, gain) of its selective keys, their postings being `ids[start:end]` of the
+# index's one array of postings; and its common keys as (start, end, gain, is_initial, bit), `bit`
+# numbering the key among the common ones (see `ScreeningIndex._derive`). Bounds rather than slices: a
+# slice is an object to make per key, and the compiled `collect` then converts each to a typed view.
+Selective = tuple[tuple[int, int, float], ...]
+Common = tuple[int, int, float, bool, int]
 Lookup = tuple[Selective, tuple[Common, ...]]
 Scored = tuple[NDArray[np.intp], NDArray[np.float64]]  # distinct name ids and their blocking scores
 
@@ -33,7 +35,10 @@ def scratch_slots(size: int) -> NDArray[np.intp]:
 
 
 def collect(
-    looked_up: list[Lookup], slots: NDArray[np.intp], common_bits: NDArray[np.uint8]
+    looked_up: list[Lookup],
+    ids: NDArray[np.int32],
+    slots: NDArray[np.intp],
+    common_bits: NDArray[np.uint8],
 ) -> Scored | None:
     """The names found for one query name and their blocking scores, or None if none is found.
 
@@ -41,7 +46,7 @@ def collect(
     group it has; its score is the sum of those gains, group by group in order. The selective keys find the
     names (the index makes the rarest common key selective when there are none); common keys (bit `bit`
     of `common_bits` per name) only raise the gains of names found so."""
-    best = _best_found(looked_up, slots)
+    best = _best_found(looked_up, ids, slots)
     if best is None:
         return None
     found_ids, best_by_group = best
@@ -55,7 +60,7 @@ def collect(
 
 
 def _best_found(
-    looked_up: list[Lookup], slots: NDArray[np.intp]
+    looked_up: list[Lookup], all_ids: NDArray[np.int32], slots: NDArray[np.intp]
 ) -> tuple[NDArray[np.intp], NDArray[np.float64]] | None:
     """The names the selective keys found, and per group the best gain of each found name (0.0 where the
     group has none), or None if there are no selective keys.
@@ -66,8 +71,8 @@ def _best_found(
     gains: list[float] = []
     groups: list[int] = []
     for group, (selective, _common) in enumerate(looked_up):
-        for posting, gain in selective:
-            postings.append(posting)
+        for start, end, gain in selective:
+            postings.append(all_ids[start:end])
             gains.append(gain)
             groups.append(group)
     if not postings:
@@ -97,7 +102,7 @@ def _add_common(
     """Raise each found name's best gain per group to that of the group's common keys it has: too
     common to find candidates on their own, they only strengthen names found by rarer keys."""
     common = [
-        (group, bit, gain) for group, (_found, keys) in enumerate(looked_up) for _, gain, _, bit in keys
+        (group, bit, gain) for group, (_found, keys) in enumerate(looked_up) for _, _, gain, _, bit in keys
     ]
     if not common:
         return

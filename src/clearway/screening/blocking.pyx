@@ -21,17 +21,18 @@ def scratch_slots(size):
     return slots
 
 
-def collect(list looked_up, Py_ssize_t[::1] slots, const unsigned char[:, ::1] common_bits):
+def collect(
+    list looked_up, const int[::1] ids, Py_ssize_t[::1] slots, const unsigned char[:, ::1] common_bits
+):
     cdef Py_ssize_t groups = len(looked_up)
-    cdef Py_ssize_t group, k, n, width = 0, total = 0, cell, name
-    cdef const int[::1] posting
+    cdef Py_ssize_t group, k, start, end, width = 0, total = 0, cell, name
     cdef double gain
     cdef Py_ssize_t[::1] found
     cdef double[:, ::1] best
     cdef double[::1] totals
     for selective, _common in looked_up:
-        for posting_array, _gain in selective:
-            total += posting_array.shape[0]
+        for key_start, key_end, _gain in selective:
+            total += key_end - key_start
     if total == 0:
         return None
     found_array = np.empty(total, dtype=np.intp)
@@ -39,10 +40,10 @@ def collect(list looked_up, Py_ssize_t[::1] slots, const unsigned char[:, ::1] c
     # Distinct names in order of first appearance: a slot is trusted only if it points back at its name
     # (slots are never cleared between queries).
     for selective, _common in looked_up:
-        for posting_array, _gain in selective:
-            posting = posting_array
-            for k in range(posting.shape[0]):
-                name = posting[k]
+        for key_start, key_end, _gain in selective:
+            start, end = key_start, key_end
+            for k in range(start, end):
+                name = ids[k]
                 cell = slots[name]
                 if cell < 0 or cell >= width or found[cell] != name:
                     slots[name] = width
@@ -52,11 +53,11 @@ def collect(list looked_up, Py_ssize_t[::1] slots, const unsigned char[:, ::1] c
     best = best_array
     group = 0
     for selective, _common in looked_up:
-        for posting_array, key_gain in selective:
-            posting = posting_array
+        for key_start, key_end, key_gain in selective:
+            start, end = key_start, key_end
             gain = key_gain
-            for k in range(posting.shape[0]):
-                cell = slots[posting[k]]
+            for k in range(start, end):
+                cell = slots[ids[k]]
                 if best[group, cell] < gain:
                     best[group, cell] = gain
         group += 1
@@ -80,7 +81,7 @@ cdef void _raise_common(
     cdef double gain
     cdef long bit
     for _selective, common in looked_up:
-        for _members, key_gain, _is_initial, key_bit in common:
+        for _start, _end, key_gain, _is_initial, key_bit in common:
             gain = key_gain
             bit = key_bit
             byte = bit >> 3

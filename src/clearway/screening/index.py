@@ -86,7 +86,7 @@ _NO_IDS: NDArray[np.intp] = np.zeros(0, dtype=np.intp)
 _NO_GAINS: NDArray[np.float64] = np.zeros(0, dtype=np.float64)
 _LOOKUP_CACHE_LIMIT = 50_000
 # Computed from the saved state on build and load, never saved.
-_DERIVED = ("_log_idf", "_common_bit", "_common_bits")
+_DERIVED = ("_log_idf", "_common_bit", "_common_bits", "_offset_ints")
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,6 +215,9 @@ class ScreeningIndex:
     def _derive(self) -> None:
         """Lookup aids computed from the postings (tens of milliseconds), not saved: see `_DERIVED`."""
         sizes = np.diff(self._offsets)
+        # Read per key by every query: a memoryview yields Python ints, where indexing the array yields
+        # numpy scalars whose arithmetic costs ten times as much.
+        self._offset_ints = memoryview(self._offsets)
         self._log_idf = _log_idf_table(self._idf_base, int(sizes.max(initial=0)))
         # The common keys (initials, and keys of more than `_common_df` names) only re-rank the names that
         # rarer keys found: a bit per common key and name tells whether a found name has it, without going
@@ -292,7 +295,7 @@ class ScreeningIndex:
         looked_up.append(self._lookup(glued_keys(name), 1.0))
         if not any(selective for selective, _common in looked_up):
             looked_up = _with_rarest_selective(looked_up)
-        scored = blocking.collect(looked_up, scratch_slots(self._name_count), self._common_bits)
+        scored = blocking.collect(looked_up, self._ids, scratch_slots(self._name_count), self._common_bits)
         return (_NO_IDS, _NO_GAINS) if scored is None else scored
 
     def _token_lookup(self, token: Token, kind: NameKind, particles_keyed: bool = False) -> Lookup:
@@ -313,7 +316,7 @@ class ScreeningIndex:
         Not reduced to the best gain per name here: `blocking.collect` does that for all groups at once."""
         selective: list[tuple[NDArray[np.int32], float]] = []
         common: list[Common] = []
-        offsets, log_idf = self._offsets, self._log_idf
+        offsets, log_idf = self._offset_ints, self._log_idf
         for key in keys:
             number = self._keys.get(key)
             if number is None:
@@ -325,9 +328,9 @@ class ScreeningIndex:
             gain = KEY_QUALITY[key[0]] * weight * log_idf[end - start]
             bit = self._common_bit.get(number)
             if bit is None:
-                selective.append((self._ids[start:end], gain))
+                selective.append((start, end, gain))
             else:  # initials and keys of many names only ever re-rank
-                common.append((self._ids[start:end], gain, key[0] == "i", bit))
+                common.append((start, end, gain, key[0] == "i", bit))
         return tuple(selective), tuple(common)
 
     def _keys_worth_looking_up(
@@ -403,16 +406,16 @@ def _with_rarest_selective(looked_up: list[Lookup]) -> list[Lookup]:
     after all, as if it were selective (it stays among its group's common keys too, which changes nothing:
     it raises its members to the gain they already have)."""
     finders = [
-        (group, members, gain)
+        (group, start, end, gain)
         for group, (_selective, common) in enumerate(looked_up)
-        for members, gain, is_initial, _bit in common
+        for start, end, gain, is_initial, _bit in common
         if gain > 0.0 and not is_initial
     ]
     if not finders:
         return looked_up
-    group, members, gain = min(finders, key=lambda item: len(item[1]))
+    group, start, end, gain = min(finders, key=lambda item: item[2] - item[1])
     promoted = list(looked_up)
-    promoted[group] = (((members, gain),), looked_up[group][1])
+    promoted[group] = (((start, end, gain),), looked_up[group][1])
     return promoted
 
 
