@@ -217,7 +217,7 @@ class ScreeningIndex:
         sizes = np.diff(self._offsets)
         # Read per key by every query: a memoryview yields Python ints, where indexing the array yields
         # numpy scalars whose arithmetic costs ten times as much.
-        self._offset_ints = memoryview(self._offsets)
+        self._offset_ints = self._offsets.data
         self._log_idf = _log_idf_table(self._idf_base, int(sizes.max(initial=0)))
         # The common keys (initials, and keys of more than `_common_df` names) only re-rank the names that
         # rarer keys found: a bit per common key and name tells whether a found name has it, without going
@@ -314,7 +314,7 @@ class ScreeningIndex:
     def _lookup(self, keys: list[str], weight: float) -> Lookup:
         """The postings of the selective keys with their gains, and the common keys set aside for re-ranking.
         Not reduced to the best gain per name here: `blocking.collect` does that for all groups at once."""
-        selective: list[tuple[NDArray[np.int32], float]] = []
+        selective: list[tuple[int, int, float]] = []
         common: list[Common] = []
         offsets, log_idf = self._offset_ints, self._log_idf
         for key in keys:
