@@ -434,18 +434,23 @@ def looked_up_as(kinds: tuple[NameKind, ...]) -> NameKind:
 
 
 def _query_readings(query: PreparedParty) -> list[tuple[tuple[NameKind, ...], tuple[PreparedName, ...]]]:
-    """The query's names, with the kinds of list names they are compared with.
+    """The query's names, with the kinds of list names they find candidates among.
 
-    A query of unknown kind is compared with a person entry as a person name (titles stripped), with an
-    organisation as a company name (legal forms set aside) and with a vessel or an aircraft as an object
-    name. Each distinct reading finds its own candidates among the names of its kinds: ranked together,
+    A query of unknown kind finds person entries as a person name (titles stripped), and organisations,
+    vessels and aircraft as a company name (legal forms set aside), as a query known to be an organisation
+    does. Each distinct reading finds its own candidates among the names of its kinds: ranked together,
     one reading's many partial matches pushed another's exact ones out ("Hajj Ibrahim" read as a company,
-    "hajj ibrahim", outranked the listed person "Hajj Ibrahim", "ibrahim", in the fifteen)."""
+    "hajj ibrahim", outranked the listed person "Hajj Ibrahim", "ibrahim", in the fifteen).
+
+    Candidates are still scored with the reading of their own kind (`PreparedParty.names_for`): a vessel
+    with the object reading. That reading is prepared only when a vessel or an aircraft is among the
+    candidates, where preparing it for every query had cost a fifth of an unknown-kind query's time, its
+    words being ones the lists' vessels seldom have (a token is made once per kind)."""
     if query.kind != NameKind.GENERIC:
         return [(_COMPATIBLE_KINDS[query.kind], query.names_for(query.kind))]
     readings: dict[tuple[str, ...], tuple[list[NameKind], tuple[PreparedName, ...]]] = {}
-    for kind in (NameKind.PERSON, NameKind.ORGANIZATION, NameKind.OBJECT):
+    for kind in (NameKind.PERSON, NameKind.ORGANIZATION):
         names = query.names_for(kind)
         kinds, _names = readings.setdefault(tuple(n.bag_key for n in names), ([], names))
-        kinds.append(kind)
+        kinds.extend(_COMPATIBLE_KINDS[kind])
     return [(tuple(kinds), names) for kinds, names in readings.values()]
