@@ -33,11 +33,16 @@ ABJAD_HONORIFICS = frozenset({"شيخ", "حاج", "حاجي", "ملا", "دكت�
 # Symbols rigour attaches to honorifics in any script (شيخ, حاج).
 HONORIFIC_SYMBOLS = frozenset({"SYMBOL:SHEIKH", "SYMBOL:HAJI"})
 
-# Words of legal forms that rigour's legal-form table leaves in the name ("Company" in "Company Limited").
+# Words of legal forms that rigour's legal-form table leaves in the name ("Company" in "Company Limited"),
+# and national legal forms it does not know at all, frequent on sanctions lists: Lebanon's SAL, the Gulf's
+# WLL, BSC, QSC and SAOG, the UAE's free-zone FZC and FZCO, Egypt's SAE, Mexico's SAB (S.A.B. de C.V.),
+# Spain's SL, Sweden's AB, Norway's ASA, Malaysia's Sdn (Bhd), Singapore's Pte, Australia's Pty,
+# Indonesia's PT and Tbk, Japan's KK, Bulgaria's EOOD.
 LEGAL_WORDS = _words(
     """
     company co companies corporation corp incorporated inc limited ltd llc plc gmbh ag sa srl spa bv nv
     concern firm establishment est
+    sal wll bsc qsc qpsc saog saoc fzc fzco sae sab sl slu ab asa sdn pte pty pt tbk kk eood
     """
 )
 
