@@ -522,6 +522,8 @@ def _assemble(
         if kind == _PERSON and position != last and _is_honorific(form, latin, symbols, script):
             removed.append(form)
             continue
+        if kind == _ORGANIZATION and latin in _IZAFAT and 0 < position < last:
+            tag = NamePartTag.STOP  # a connective, not the numeral I (see `_IZAFAT`)
         first_token_of_part[index] = len(tokens)
         pieces = latin.split()
         if len(pieces) == 1:
@@ -536,6 +538,11 @@ def _assemble(
         tokens[-1] = _as_own_acronym(tokens[-1])
     phrases = _phrases(phrase_spans, first_token_of_part, len(tokens))
     return _finish(text, kind, tokens, phrases, legal_forms, removed)
+
+
+# The Persian and Urdu izafat ("Tehrik-i-Taliban", "Sazman-e Enerzhi-ye Atomi"; "-e" is a particle anyway)
+# and Catalan "i" (and) between two words of an organisation's name: rigour reads "I" as the numeral one.
+_IZAFAT = frozenset({"i", "ye", "yi"})
 
 
 def _ends_with_own_acronym(tokens: list[Token]) -> bool:

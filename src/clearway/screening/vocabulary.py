@@ -58,11 +58,15 @@ LEGAL_FORM_SPELLINGS = _words(
 # Connective particles inside names: kept (they help alignment) but weigh almost nothing.
 PARTICLES = _words(
     """
-    al el ul ol ad ed as ash at ath az ar an ibn bin ben bint binti bn ould ag abu abou bou
+    al el ul ol ad ed ud ur as ash at ath az ar an ibn bin ben bint binti bn ould ag abu abou bou
     van von der den de da di du dos das del della la le los las y e zu ter ten
+    und et och og
     abw bw abn bnt bnw wld
     """
-)  # the last line: أبو بو ابن بنت بنو ولد as transliterated without vowels (abu, bou, ibn, bint, banu, ould)
+)  # "ud", "ur": the article in South Asian spellings (Jamaat-ud-Dawa, Habib-ur-Rehman); "und", "et", "och",
+# "og": "and", which the other spelling of a company name writes "&" (Nordström & Söner = Nordstrom och
+# Soner); the last line: أبو بو ابن بنت بنو ولد as transliterated without vowels (abu, bou, ibn, bint, banu,
+# ould)
 
 # Patronymic endings (Slavic, Turkic, Icelandic): a patronymic present on one side only is no conflict.
 PATRONYMIC_SUFFIXES = (
