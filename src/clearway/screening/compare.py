@@ -31,7 +31,7 @@ from clearway.screening.normalize import (
 from clearway.screening.readings import PINYIN, Reading, person_readings
 from clearway.screening.wade_giles import pinyin_spelling
 
-ALGORITHM_VERSION = "clearway-match/1.10"
+ALGORITHM_VERSION = "clearway-match/1.11"
 DEFAULT_THRESHOLD = 0.80
 WEAK_ALIAS_FACTOR = 0.95  # low-quality aliases ("Abu Muhammad") identify less than real names
 _ROUNDING = 1e-4  # scores are rounded to 4 places: a bound must not cut what rounding would lift
@@ -241,12 +241,16 @@ def _spellings(name: str) -> list[tuple[str, Reading | None]]:
 
 
 def _a_person_by_its_title_or_initials(*names: PreparedName) -> bool:
-    """Two names of unknown kind, neither with a legal form, one of which a person's reading finds a title
-    in ("Mr. Viktor Bout") or initials ("E. V. Prigozhin"): they are compared as people's names. Read
-    otherwise, the title counts as a word of the name and the initials are lost. (Screened against the
+    """Two names of unknown kind, neither with a legal form, one of which has an East Slavic patronymic
+    after its first word ("Віктор Федорович Янукович") or a person's reading finds a title in ("Mr. Viktor
+    Bout") or initials ("E. V. Prigozhin"): they are compared as people's names. Read otherwise, the title
+    counts as a word of the name, the initials are lost, and the patronymic, which one list writes and
+    another leaves out, costs as much as any word. (Screened against the
     lists, a query of unknown kind is read as a person against each person entry anyway.)"""
     if any(name.legal_forms for name in names):
         return False
+    if any(_patronymic(token.latin) for name in names for token in name.tokens[1:]):
+        return True
     for name in names:
         if not may_read_as_person(name):
             continue  # most names: no second reading
@@ -254,6 +258,15 @@ def _a_person_by_its_title_or_initials(*names: PreparedName) -> bool:
         if len(person.tokens) < len(name.tokens) or any(t.role == _INITIAL for t in person.tokens):
             return True
     return False
+
+
+# East Slavic patronymics (Viktorovich, Fedorovych, Ivanovna): only people have them. Turkic and
+# Scandinavian ones are left out: "-oglu" and "-sson" also name companies (Ericsson, Yildirimoglu Holding).
+_PATRONYMIC_ENDINGS = ("ovich", "evich", "ovych", "evych", "ovna", "evna", "ivna", "ichna")
+
+
+def _patronymic(latin: str) -> bool:
+    return len(latin) >= 7 and latin.endswith(_PATRONYMIC_ENDINGS)
 
 
 def _an_organisation_by_its_words(*names: PreparedName) -> bool:

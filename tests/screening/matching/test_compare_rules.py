@@ -49,6 +49,21 @@ MATCHES = [
         C,
     ),
     ("air for airlines", "Mahan Air", "Mahan Airlines", C),
+    ("a legal form rigour does not know: Lebanon's SAL", "Bank Audi", "Banque Audi SAL", C),
+    ("a legal form rigour does not know: the Gulf's WLL", "Arab Bank", "Arab Bank WLL", C),
+    (
+        "the izafat is a connective, not the numeral I",
+        "Tehreek-e-Taliban Pakistan",
+        "Tehrik-i-Taliban Pakistan",
+        "Organization",
+    ),
+    ("and in Swedish against an ampersand", "Nordstrom och Soner AB", "Nordström & Söner AB", C),
+    (
+        "an East Slavic patronymic: a name of unknown kind is a person's",
+        "Віктор Федорович Янукович",
+        "YANUKOVYCH Viktor",
+        E,
+    ),
     ("arabic qaf written g, as in Libya and Egypt", "Muammar Gaddafi", "معمر القذافي", P),
     ("a romanisation that folds to a run of letters", "Ali Sayyid Bakri", "Ali Said Bakri", P),
     ("identical", "Vladimir Putin", "Vladimir Putin", P),
@@ -176,6 +191,12 @@ MATCHES = [
 ]
 
 NON_MATCHES = [
+    (
+        "a roman numeral ending a company's name stays a number",
+        "Capital Partners Fund I",
+        "Capital Partners Fund II",
+        C,
+    ),
     ("two east slavic given names", "Nikolai Kovalenko", "Mikhail Kovalenko", P),
     ("md is no muhammad in a company's name", "MD Trading Ltd", "Mohammed Trading Ltd", C),
     ("two known names, arabic script: no loose skeleton", "محمد علي", "Mahmoud Ali", P),
