@@ -270,7 +270,8 @@ class ScreeningIndex:
         kind = looked_up_as(kinds)
         if self.candidate_limit <= 0:
             return []
-        scored, scores = _merge([self._collect(name, kind) for name in names], scratch_slots(self._name_count))
+        found = [self._collect(name, kind) for name in names]
+        scored, scores = _merge(found, scratch_slots(self._name_count))
         if lists is not None:
             wanted = np.array([name in set(lists) for name in self._list_names], dtype=bool)
             keep = wanted[self._name_list[scored]]
