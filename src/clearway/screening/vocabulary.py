@@ -243,6 +243,8 @@ _GIVEN_NAME_FORMS = (
     "FORM:elizabeth elizabeth elisabeth isabel isabella elisabetta elzbieta yelizaveta betty",
     "FORM:margaret margaret marguerite margarita margherita malgorzata peggy maggie",
     "FORM:abraham abraham ibrahim avraham",
+    "FORM:muhammad muhammad mohammad mohammed muhammed mohamed mehmet mehmed",
+    "FORM:uthman uthman othman osman usman usmon",
     "FORM:moses moses musa moshe moises",
     "FORM:solomon solomon suleiman sulayman suleyman shlomo salomon",
     "FORM:david david dawud dawood daoud davide dovid",

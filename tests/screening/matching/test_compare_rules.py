@@ -57,6 +57,8 @@ MATCHES = [
         "Tehrik-i-Taliban Pakistan",
         "Organization",
     ),
+    ("the Turkish form of a given name", "Muhammad Yilmaz", "Mehmet Yılmaz", P),
+    ("the Turkish and Urdu form of a given name", "Osman Ali", "Uthman Ali", P),
     ("and in Swedish against an ampersand", "Nordstrom och Soner AB", "Nordström & Söner AB", C),
     (
         "an East Slavic patronymic: a name of unknown kind is a person's",
