@@ -190,6 +190,8 @@ def compare_names(name1: str, name2: str, schema: str | None = None) -> Match:
             kind = NameKind.PERSON
         elif _an_organisation_by_its_words(left, right):
             kind = NameKind.ORGANIZATION
+        elif _a_person_by_a_patronymic(left, right):
+            kind = NameKind.PERSON
         if kind != _GENERIC:
             left, right = prepare_name(name1, kind), prepare_name(name2, kind)
     if left.is_empty or right.is_empty:
@@ -241,16 +243,12 @@ def _spellings(name: str) -> list[tuple[str, Reading | None]]:
 
 
 def _a_person_by_its_title_or_initials(*names: PreparedName) -> bool:
-    """Two names of unknown kind, neither with a legal form, one of which has an East Slavic patronymic
-    after its first word ("Віктор Федорович Янукович") or a person's reading finds a title in ("Mr. Viktor
-    Bout") or initials ("E. V. Prigozhin"): they are compared as people's names. Read otherwise, the title
-    counts as a word of the name, the initials are lost, and the patronymic, which one list writes and
-    another leaves out, costs as much as any word. (Screened against the
+    """Two names of unknown kind, neither with a legal form, one of which a person's reading finds a title
+    in ("Mr. Viktor Bout") or initials ("E. V. Prigozhin"): they are compared as people's names. Read
+    otherwise, the title counts as a word of the name and the initials are lost. (Screened against the
     lists, a query of unknown kind is read as a person against each person entry anyway.)"""
     if any(name.legal_forms for name in names):
         return False
-    if any(_patronymic(token.latin) for name in names for token in name.tokens[1:]):
-        return True
     for name in names:
         if not may_read_as_person(name):
             continue  # most names: no second reading
@@ -260,13 +258,21 @@ def _a_person_by_its_title_or_initials(*names: PreparedName) -> bool:
     return False
 
 
-# East Slavic patronymics (Viktorovich, Fedorovych, Ivanovna): only people have them. Turkic and
+# East Slavic patronymics (Viktorovich, Fedorovych, Ryhoravich, Ivanovna): only people have them. Turkic and
 # Scandinavian ones are left out: "-oglu" and "-sson" also name companies (Ericsson, Yildirimoglu Holding).
-_PATRONYMIC_ENDINGS = ("ovich", "evich", "ovych", "evych", "ovna", "evna", "ivna", "ichna")
+_PATRONYMIC_ENDINGS = ("ovich", "evich", "avich", "ovych", "evych", "ovna", "evna", "ivna", "ichna")
 
 
-def _patronymic(latin: str) -> bool:
-    return len(latin) >= 7 and latin.endswith(_PATRONYMIC_ENDINGS)
+def _a_person_by_a_patronymic(*names: PreparedName) -> bool:
+    """Two names of unknown kind, without a legal form or a company word (asked after those), one of which
+    has an East Slavic patronymic after its first word ("Віктор Федорович Янукович"): they are compared as
+    people's names. Read otherwise, the patronymic, which one list writes and another leaves out, costs as
+    much as any word of the name."""
+    return any(
+        len(token.latin) >= 7 and token.latin.endswith(_PATRONYMIC_ENDINGS)
+        for name in names
+        for token in name.tokens[1:]
+    )
 
 
 def _an_organisation_by_its_words(*names: PreparedName) -> bool:
