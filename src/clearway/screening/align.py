@@ -281,9 +281,27 @@ def _written_similarity(a: Token, b: Token, kind: NameKind) -> tuple[float, str]
     if length_gap > _MAX_BUDGET and a.phonetic != b.phonetic and a.script != _ABJAD != b.script:
         return _NO_MATCH  # no edit, folding or sound can bridge this: most token pairs end here
     similar = _fuzzy_similarity(a, b)
+    if similar[0] and length_gap == 0 and _written_letter_replaced(a, b):
+        return _NO_MATCH
     if similar[0] and kind in _PERSON_OR_GENERIC and _other_known_names(a, b):
         return _NO_MATCH  # asked last: most pairs are not similar at all
     return similar
+
+
+def _written_letter_replaced(a: Token, b: Token) -> bool:
+    """Two Latin words one letter apart where either writes that letter with a diacritic: whoever wrote
+    "Müller" or "Möller" chose that vowel, so "Miller" and "Müller" are two names, not a typo of one (the
+    diacritic itself may go: "Muller" is "Müller" written plainly, and matches exactly)."""
+    if a.script != _LATIN or b.script != _LATIN or a.text == a.latin == b.text:
+        return False
+    x, y = a.latin, b.latin
+    if len(a.text) != len(x) or len(b.text) != len(y):
+        return False  # a letter written as two (ß, æ) or dropped: positions do not line up
+    different = [position for position in range(len(x)) if x[position] != y[position]]
+    if len(different) != 1:
+        return False
+    position = different[0]
+    return a.text[position] != x[position] or b.text[position] != y[position]
 
 
 def _spelling_symbols(shared: frozenset[str]) -> bool:

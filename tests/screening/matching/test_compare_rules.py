@@ -57,6 +57,7 @@ MATCHES = [
         "Tehrik-i-Taliban Pakistan",
         "Organization",
     ),
+    ("a typo away from a letter written with a diacritic", "Jürgen Habermann", "Jürgen Hebermann", P),
     ("the Turkish form of a given name", "Muhammad Yilmaz", "Mehmet Yılmaz", P),
     ("the Turkish and Urdu form of a given name", "Osman Ali", "Uthman Ali", P),
     ("and in Swedish against an ampersand", "Nordstrom och Soner AB", "Nordström & Söner AB", C),
@@ -193,6 +194,8 @@ MATCHES = [
 ]
 
 NON_MATCHES = [
+    ("a letter written with a diacritic is no typo of another", "Thomas Miller", "Thomas Müller", P),
+    ("two umlauts are two names", "Klaus Möller", "Klaus Müller", P),
     (
         "a roman numeral ending a company's name stays a number",
         "Capital Partners Fund I",
