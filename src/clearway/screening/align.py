@@ -41,6 +41,7 @@ from clearway.screening.normalize import (
     is_syllable,
     loose_skeleton,
 )
+from clearway.screening.translit import is_han_character, simplified_han
 from clearway.screening.vocabulary import OTHER_FORM_PREFIX
 from clearway.screening.wade_giles import PINYIN_SYLLABLES, pinyin_pair
 
@@ -248,6 +249,8 @@ def _other_forms(shared: frozenset[str]) -> bool:
 
 def _written_similarity(a: Token, b: Token, kind: NameKind) -> tuple[float, str]:
     if a.latin == b.latin:
+        if a.text != b.text and _other_han_characters(a.text, b.text):
+            return _NO_MATCH
         return SIM_EXACT, "exact" if a.script == b.script == _LATIN else "transliterated"
     if a.special or b.special:
         if a.role == _NUMBER or b.role == _NUMBER:
@@ -302,6 +305,12 @@ def _written_letter_replaced(a: Token, b: Token) -> bool:
         return False
     position = different[0]
     return a.text[position] != x[position] or b.text[position] != y[position]
+
+
+def _other_han_characters(x: str, y: str) -> bool:
+    """Two Han characters read alike that are not one character in Traditional and Simplified writing
+    (偉 / 伟): another name part (李伟 / 李威, 张建国 / 章建国), which their one reading hid."""
+    return is_han_character(x) and is_han_character(y) and simplified_han(x) != simplified_han(y)
 
 
 def _spelling_symbols(shared: frozenset[str]) -> bool:

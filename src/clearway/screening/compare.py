@@ -214,7 +214,8 @@ def _best_with_readings(
     (`readings`), and the notes that say so. A name in Wade-Giles is compared in pinyin only, never as
     written against the other respelled: the two systems' spellings of different syllables are a letter
     or two apart ("Pao Yu-liang" is not "Bao Youxiang"). A name in Han characters is compared as written
-    and in each of its Korean and Japanese readings."""
+    and in each of its Korean and Japanese readings, but never in a reading against the other's reading:
+    characters read alike are not one character (李伟 / 李威 are both 이위 in Korean)."""
     spellings1, spellings2 = _spellings(name1), _spellings(name2)
     if all(reading is None for _text, reading in (*spellings1, *spellings2)):
         return alignment, ()  # neither name has another reading: most pairs
@@ -224,6 +225,8 @@ def _best_with_readings(
         for text2, reading2 in spellings2:
             if reading1 is None and reading2 is None:
                 continue  # as written: `alignment`
+            if _both_read_from_characters(reading1, reading2):
+                continue  # two names in Han characters: compared as written, character by character
             left, right = prepare_name(text1, kind), prepare_name(text2, kind)
             if left.is_empty or right.is_empty:
                 continue
@@ -232,6 +235,10 @@ def _best_with_readings(
                 best = found
                 notes = tuple(reading.note for reading in (reading1, reading2) if reading is not None)
     return best, notes
+
+
+def _both_read_from_characters(first: Reading | None, second: Reading | None) -> bool:
+    return first is not None and second is not None and PINYIN not in (first.system, second.system)
 
 
 def _spellings(name: str) -> list[tuple[str, Reading | None]]:

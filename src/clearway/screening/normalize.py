@@ -25,6 +25,7 @@ from rigour.text import metaphone
 from clearway.screening import vocabulary
 from clearway.screening.glue import LONGEST, run_shape, token_shape
 from clearway.screening.translit import (
+    is_han_character,
     latin_form,
     needs_early_transliteration,
     russian_latin_text,
@@ -529,8 +530,13 @@ def _assemble(
         if len(pieces) == 1:
             tokens.append(_make_token(form, latin, symbols, kind, tag, script))
             continue
-        # Han and Hangul parts split into syllables: each syllable is its own token.
-        tokens.extend(_make_token(piece, piece, frozenset(), kind, tag, script) for piece in pieces)
+        # Han and Hangul parts split into syllables: each syllable is its own token, written as its
+        # character where a Han part reads one syllable a character (李伟: 李 li, 伟 wei).
+        texts = _syllable_texts(form, pieces)
+        tokens.extend(
+            _make_token(written, piece, frozenset(), kind, tag, script)
+            for written, piece in zip(texts, pieces, strict=True)
+        )
     if not tokens and removed:
         # A "name" made only of titles ("General", "Sheikh"): compare the titles rather than nothing.
         return _prepare_without_honorifics(text, kind, legal_forms)
@@ -538,6 +544,16 @@ def _assemble(
         tokens[-1] = _as_own_acronym(tokens[-1])
     phrases = _phrases(phrase_spans, first_token_of_part, len(tokens))
     return _finish(text, kind, tokens, phrases, legal_forms, removed)
+
+
+def _syllable_texts(form: str, pieces: list[str]) -> list[str]:
+    """The written form of each syllable of a part: its Han character when the part is Han characters
+    read one syllable each, so that two characters read alike stay two characters (李伟 / 李威); else the
+    syllable as read."""
+    characters = [character for character in form if not character.isspace()]
+    if len(characters) == len(pieces) and all(is_han_character(c) for c in characters):
+        return characters
+    return pieces
 
 
 # The Persian and Urdu izafat ("Tehrik-i-Taliban", "Sazman-e Enerzhi-ye Atomi"; "-e" is a particle anyway)

@@ -23,6 +23,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+import icu
 from normality import latinize_text
 from rigour.text import ascii_text
 
@@ -221,3 +222,22 @@ def romanize_hangul(text: str) -> str:
         # Korean personal names are two to four syllables, surname first.
         words[0] = _KOREAN_SURNAMES.get(words[0], words[0])
     return " ".join(words)
+
+
+# One Han character in each of its written forms: 偉 and 伟 are one character, Traditional and Simplified.
+_HAN_CHARACTER = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_TO_SIMPLIFIED: icu.Transliterator | None = None
+
+
+def is_han_character(text: str) -> bool:
+    return len(text) == 1 and _HAN_CHARACTER.match(text) is not None
+
+
+@lru_cache(maxsize=20_000)
+def simplified_han(character: str) -> str:
+    """The Simplified form of a Han character (itself when it has none), through ICU."""
+    global _TO_SIMPLIFIED
+    if _TO_SIMPLIFIED is None:
+        _TO_SIMPLIFIED = icu.Transliterator.createInstance("Traditional-Simplified")
+    simplified: str = _TO_SIMPLIFIED.transliterate(character)
+    return simplified

@@ -58,6 +58,7 @@ MATCHES = [
         "Organization",
     ),
     ("a typo away from a letter written with a diacritic", "Jürgen Habermann", "Jürgen Hebermann", P),
+    ("a Han name in Traditional and in Simplified characters", "張偉", "张伟", P),
     ("the Turkish form of a given name", "Muhammad Yilmaz", "Mehmet Yılmaz", P),
     ("the Turkish and Urdu form of a given name", "Osman Ali", "Uthman Ali", P),
     ("and in Swedish against an ampersand", "Nordstrom och Soner AB", "Nordström & Söner AB", C),
@@ -194,6 +195,8 @@ MATCHES = [
 ]
 
 NON_MATCHES = [
+    ("two Han characters read alike are two names", "李伟", "李威", P),
+    ("a Han surname read like another", "张建国", "章建国", P),
     ("a letter written with a diacritic is no typo of another", "Thomas Miller", "Thomas Müller", P),
     ("two umlauts are two names", "Klaus Möller", "Klaus Müller", P),
     (
