@@ -295,8 +295,8 @@ def _written_letter_replaced(a: Token, b: Token) -> bool:
     """Two Latin words one letter apart where either writes that letter with a diacritic: whoever wrote
     "Müller" or "Möller" chose that vowel, so "Miller" and "Müller" are two names, not a typo of one (the
     diacritic itself may go: "Muller" is "Müller" written plainly, and matches exactly)."""
-    if a.script != _LATIN or b.script != _LATIN or a.text == a.latin == b.text:
-        return False
+    if a.script != _LATIN or b.script != _LATIN or (a.text == a.latin and b.text == b.latin):
+        return False  # neither written with a diacritic: most pairs
     x, y = a.latin, b.latin
     if len(a.text) != len(x) or len(b.text) != len(y):
         return False  # a letter written as two (ß, æ) or dropped: positions do not line up
