@@ -192,10 +192,15 @@ def bench_unknown_kind(
         hits = index.search(unknown, DEFAULT_THRESHOLD)
         latencies.append(time.perf_counter() - start)
         matched += expected in {hit.entry.entry.entry_id for hit in hits}
-    latencies.sort()
-    p50, p90, p99 = (latencies[int(len(latencies) * q)] * 1e3 for q in (0.5, 0.9, 0.99))
-    print(f"p50 {p50:.3f} ms, p90 {p90:.3f} ms, p99 {p99:.3f} ms")
+    print(_percentiles(latencies))
     print(f"expected entry among the hits: {matched / count:.4f}")
+
+
+def _percentiles(latencies: list[float]) -> str:
+    """p50, p90 and p99 of latencies in seconds, in milliseconds."""
+    ordered = sorted(latencies)
+    p50, p90, p99 = (ordered[int(len(ordered) * q)] * 1e3 for q in (0.5, 0.9, 0.99))
+    return f"p50 {p50:.3f} ms, p90 {p90:.3f} ms, p99 {p99:.3f} ms"
 
 
 def bench_batches(index: ScreeningIndex, entries: list[ListEntry], rng: random.Random, count: int) -> None:
@@ -226,9 +231,7 @@ def bench_customers(index: ScreeningIndex, rng: random.Random, count: int) -> No
             hits = index.search(party, DEFAULT_THRESHOLD)
             latencies.append(time.perf_counter() - start)
             alerted += bool(hits)
-        latencies.sort()
-        p50, p90, p99 = (latencies[int(len(latencies) * q)] * 1e3 for q in (0.5, 0.9, 0.99))
-        print(f"{label}: p50 {p50:.3f} ms, p90 {p90:.3f} ms, p99 {p99:.3f} ms")
+        print(f"{label}: {_percentiles(latencies)}")
     print(f"alerts at ≥ {DEFAULT_THRESHOLD}: {alerted} of {count} ({alerted / count:.1%})")
 
 

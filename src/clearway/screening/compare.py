@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from clearway.screening import features
+from clearway.screening import features, vocabulary
 from clearway.screening.align import Alignment, align, align_above
 from clearway.screening.entry import AliasQuality, EntrySchema, ListEntry
 from clearway.screening.features import FeatureEffect
@@ -265,9 +265,10 @@ def _a_person_by_its_title_or_initials(*names: PreparedName) -> bool:
     return False
 
 
-# East Slavic patronymics (Viktorovich, Fedorovych, Ryhoravich, Ivanovna): only people have them. Turkic and
-# Scandinavian ones are left out: "-oglu" and "-sson" also name companies (Ericsson, Yildirimoglu Holding).
-_PATRONYMIC_ENDINGS = ("ovich", "evich", "avich", "ovych", "evych", "ovna", "evna", "ivna", "ichna")
+# East Slavic patronymics (Viktorovich, Fedorovych, Ivanovna, and Belarusian Ryhoravich): only people have
+# them. Turkic and Scandinavian ones are left out: "-oglu" and "-sson" also name companies (Ericsson,
+# Yildirimoglu Holding).
+_PATRONYMIC_ENDINGS = (*vocabulary.EAST_SLAVIC_PATRONYMIC_SUFFIXES, "avich")
 
 
 def _a_person_by_a_patronymic(*names: PreparedName) -> bool:

@@ -273,7 +273,8 @@ class ScreeningIndex:
         found = [self._collect(name, kind) for name in names]
         scored, scores = _merge(found, scratch_slots(self._name_count))
         if lists is not None:
-            wanted = np.array([name in set(lists) for name in self._list_names], dtype=bool)
+            chosen = set(lists)
+            wanted = np.array([name in chosen for name in self._list_names], dtype=bool)
             keep = wanted[self._name_list[scored]]
             scored, scores = scored[keep], scores[keep]
         size = len(names[0].tokens) if names else 0

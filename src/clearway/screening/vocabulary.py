@@ -69,9 +69,10 @@ PARTICLES = _words(
 # ould)
 
 # Patronymic endings (Slavic, Turkic, Icelandic): a patronymic present on one side only is no conflict.
+# The Russian and Ukrainian ones only people have (Turkic and Scandinavian ones also name companies).
+EAST_SLAVIC_PATRONYMIC_SUFFIXES = ("ovich", "evich", "ovych", "evych", "ovna", "evna", "ivna", "ichna")
 PATRONYMIC_SUFFIXES = (
-    "ovich", "evich", "ovych", "evych", "ovna", "evna", "ivna", "ichna", "oglu", "ogly", "uly", "kyzy",
-    "qizi", "zoda", "sson", "dottir",
+    *EAST_SLAVIC_PATRONYMIC_SUFFIXES, "oglu", "ogly", "uly", "kyzy", "qizi", "zoda", "sson", "dottir",
 )  # fmt: skip
 
 # Given names and surnames shared by very many people across the lists and the world's populations.
