@@ -52,6 +52,7 @@ from clearway.screening.normalize import (
     TokenRole,
     loose_skeleton,
     reserve_token_ids,
+    written_as_company,
 )
 
 if TYPE_CHECKING:  # plain aliases: `blocking`'s compiled form does not define them
@@ -452,9 +453,17 @@ def _query_readings(query: PreparedParty) -> list[tuple[tuple[NameKind, ...], tu
     Candidates are still scored with the reading of their own kind (`PreparedParty.names_for`): a vessel
     with the object reading. That reading is prepared only when a vessel or an aircraft is among the
     candidates (for one unknown-kind query in eight): preparing it for every query cost ≈ 3 % of their
-    time, its words being ones the lists' vessels seldom have (a token is made once per kind)."""
+    time, its words being ones the lists' vessels seldom have (a token is made once per kind).
+
+    A query written as only a company's name is ("Al-Arabi Trading Company Limited", "Grupo Marino, S.A.
+    de C.V.": `written_as_company`) is read as a company only: compared with people, its words would all
+    count as name parts, and no person entry scored a hit that way. The person's reading cost a query of
+    unknown schema half its time."""
     if query.kind != NameKind.GENERIC:
         return [(_COMPATIBLE_KINDS[query.kind], query.names_for(query.kind))]
+    companies = query.names_for(NameKind.ORGANIZATION)
+    if companies and all(written_as_company(name) for name in companies):
+        return [(_COMPATIBLE_KINDS[NameKind.ORGANIZATION], companies)]
     readings: dict[tuple[str, ...], tuple[list[NameKind], tuple[PreparedName, ...]]] = {}
     for kind in (NameKind.PERSON, NameKind.ORGANIZATION):
         names = query.names_for(kind)

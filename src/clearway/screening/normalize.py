@@ -997,6 +997,22 @@ def may_read_as_organisation(name: PreparedName) -> bool:
 _COMPANY_WORD_WEIGHTS = (WEIGHT_LEGAL_WORD, WEIGHT_GENERIC_ORG)
 
 
+# Mexico's and Colombia's legal forms, written in letters that are each someone's initial or name part.
+_SPANISH_LEGAL_FORM = re.compile(r"\bs\.?\s?(?:a\.?\s?)?de\s+(?:c\.?\s?v|r\.?\s?l)\b|\bs\.?\s+en\s+c\b", re.I)
+
+
+def written_as_company(name: PreparedName) -> bool:
+    """Whether a name (read as an organisation's) holds a word only companies' names do
+    (`vocabulary.COMPANY_ONLY_WORDS`, "S.A. de C.V."): no person is named so, and a query of unknown
+    schema written this way is not worth comparing with people. Words rigour reads as legal forms but
+    people are also named by ("Sa'd", "Pao", "Yu") do not count: a False only costs a reading."""
+    words = {token.latin for token in name.tokens}
+    words.update(_WORD.findall(name.original.lower()))
+    if not words.isdisjoint(vocabulary.COMPANY_ONLY_WORDS):
+        return True
+    return _SPANISH_LEGAL_FORM.search(name.original) is not None
+
+
 def _misspelt_legal_form(latin: str) -> bool:
     """A legal-form word, spelled right or one edit away (see `_legal_spelling`)."""
     return latin in vocabulary.LEGAL_FORM_SPELLINGS or _legal_spelling(latin) is not None

@@ -55,6 +55,22 @@ LEGAL_FORM_SPELLINGS = _words(
     """
 )
 
+# Words only a company's name contains, never a person's, in any language the lists use: legal forms
+# that are no one's name part (not "SA", "AG", "PT" or "AB": Sa'd, Ag, Pt and Ab are written in people's
+# names) and nouns of what an organisation is. A query of unknown schema written with one is screened as
+# an organisation only (`normalize.written_as_company`).
+COMPANY_ONLY_WORDS = _words(
+    """
+    llc ltd limited limitada ltda inc incorporated gmbh plc corp corporation company companies compania
+    compagnie companhia sociedad societe societa gesellschaft aktiengesellschaft ooo oao zao ojsc cjsc
+    pjsc jsc sarl srl bhd llp fzco fzc wll qpsc saog saoc eood tbk
+    kompaniya kompaniia obshchestvo tovarishchestvo aktsionernoe otvetstvennostyu
+    trading holding holdings industries enterprises establishment ministry committee institute association
+    foundation organization organisation organizacion agency bureau group grupo gruppe groupe empresa
+    empresas inversiones comercializadora constructora servicios preduzece predpriyatie
+    """
+)
+
 # Connective particles inside names: kept (they help alignment) but weigh almost nothing.
 PARTICLES = _words(
     """
