@@ -27,11 +27,12 @@ from clearway.screening.normalize import (
     may_read_as_organisation,
     may_read_as_person,
     prepare_name,
+    written_as_company,
 )
 from clearway.screening.readings import PINYIN, Reading, person_readings
 from clearway.screening.wade_giles import pinyin_spelling
 
-ALGORITHM_VERSION = "clearway-match/1.11"
+ALGORITHM_VERSION = "clearway-match/1.12"
 DEFAULT_THRESHOLD = 0.80
 WEAK_ALIAS_FACTOR = 0.95  # low-quality aliases ("Abu Muhammad") identify less than real names
 _ROUNDING = 1e-4  # scores are rounded to 4 places: a bound must not cut what rounding would lift
@@ -284,12 +285,15 @@ def _a_person_by_a_patronymic(*names: PreparedName) -> bool:
 
 
 def _an_organisation_by_its_words(*names: PreparedName) -> bool:
-    """Whether an organisation's reading of either name finds a legal form or a generic company word in
-    it (most names are ruled out without that second reading, by `may_read_as_organisation`)."""
+    """Whether an organisation's reading of either name finds a legal form, a generic company word or a
+    word only companies are named with ("Company", "公司": `written_as_company`) in it (most names are
+    ruled out without that second reading, by `may_read_as_organisation`)."""
     for name in names:
         if may_read_as_organisation(name):
             organisation = prepare_name(name.original, NameKind.ORGANIZATION)
             if organisation.legal_forms or any(token.generic for token in organisation.tokens):
+                return True
+            if written_as_company(organisation):
                 return True
     return False
 

@@ -212,6 +212,11 @@ def _prepare_cached(text: str, kind: NameKind) -> PreparedName:
         text = transliterate_words(text)
     elif "ال" in text:
         text = _ARABIC_ARTICLE.sub("ال ", text)
+    # A name whose words are read in English keeps its own as its `original`: the explanation shows what
+    # the client wrote, and the name's other readings start from it.
+    written: str | None = None
+    if kind in _TRANSLATED_KINDS and not text.isascii() and _CJK_ORGANISATION_WORD.search(text):
+        written, text = text, _with_organisation_words_translated(text)
     if kind == NameKind.PERSON and "." in text:
         text = _DOTTED_INITIALS.sub(_initials_spaced, text)
     elif kind == NameKind.OBJECT and "." in text:
@@ -233,7 +238,25 @@ def _prepare_cached(text: str, kind: NameKind) -> PreparedName:
         else:
             indexes = [p.index for p in parts]
             phrase_spans.append((min(indexes), max(indexes), symbol))
-    return _assemble(text, kind, name_parts, part_symbols, phrase_spans)
+    return _assemble(written or text, kind, name_parts, part_symbols, phrase_spans)
+
+
+_TRANSLATED_KINDS = (NameKind.ORGANIZATION, NameKind.OBJECT)
+# Longest first: at each place the longest word wins ("有限公司" over "公司").
+_CJK_ORGANISATION_WORD = re.compile(
+    "|".join(sorted(vocabulary.CJK_ORGANISATION_WORDS, key=len, reverse=True))
+)
+
+
+def _with_organisation_words_translated(text: str) -> str:
+    """An organisation's name in Chinese, Korean or Japanese with its generic words and legal forms in
+    English (`vocabulary.CJK_ORGANISATION_WORDS`): "珠海振戎公司" → "珠海振戎 company", as the name is
+    written in Latin ("Zhuhai Zhenrong Company"). The proper name stays as written, read by syllables."""
+    return _CJK_ORGANISATION_WORD.sub(_english_word, text)
+
+
+def _english_word(found: re.Match[str]) -> str:
+    return f" {vocabulary.CJK_ORGANISATION_WORDS[found.group()]} "
 
 
 # Initials written together in a person's name, "J.R." or "J.R" in "SMITH J.R.": one initial each, as
@@ -988,6 +1011,8 @@ def may_read_as_organisation(name: PreparedName) -> bool:
     reading found such a word in, and True of a third."""
     if name.legal_forms:
         return True
+    if not name.original.isascii() and any(w in name.original for w in vocabulary.CJK_COMPANY_ONLY_WORDS):
+        return True  # "中国银行": its words read as company words only in an organisation's reading
     return any(
         token.role == _NAME and _org_weight(token.latin, token.symbols) in _COMPANY_WORD_WEIGHTS
         for token in name.tokens

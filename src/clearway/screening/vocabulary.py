@@ -71,6 +71,47 @@ COMPANY_ONLY_WORDS = _words(
     """
 )
 
+# Words of organisations' names in Chinese (simplified and traditional), Korean and Japanese, which write
+# them without spaces ("珠海振戎公司", "조선광업개발무역회사"), in the English their registers and the
+# lists write for them ("Zhuhai Zhenrong Company", "Korea Mining Development Trading Corporation"): read
+# character by character they would be syllables nobody writes ("gong si", "mu yeok"). Only words of two
+# characters or more: a single character is too often part of a proper name. Place names are the English
+# ones names use ("Bank of China", not "Zhongguo"; 조선 is Korea in the North's names).
+_CJK_ORGANISATION_WORDS = """
+    股份有限公司 co_ltd 有限责任公司 co_ltd 有限責任公司 co_ltd 有限公司 co_ltd 公司 company 集团 group
+    集團 group 控股 holdings 银行 bank 銀行 bank 技术 technology 技術 technology 科技 technology
+    贸易 trading 貿易 trading 商贸 trading 商貿 trading 进出口 import_export 進出口 import_export
+    国际 international 國際 international 实业 industrial 實業 industrial 工业 industries
+    工業 industries 电子 electronics 電子 electronics 投资 investment 投資 investment 发展 development
+    發展 development 建设 construction 建設 construction 建筑 construction 建築 construction
+    生产 production 生產 production 兵团 corps 兵團 corps 航空 airlines 航运 shipping 航運 shipping
+    海运 shipping 海運 shipping 船务 shipping 船務 shipping 物流 logistics 石油 petroleum
+    石化 petrochemical 化工 chemical 能源 energy 矿业 mining 礦業 mining 研究所 research_institute
+    研究院 research_institute 大学 university 大學 university 委员会 committee 委員會 committee
+    协会 association 協會 association 设备 equipment 設備 equipment 材料 materials 机械 machinery
+    機械 machinery 制造 manufacturing 製造 manufacturing 创新 innovation 創新 innovation
+    中国 china 中國 china 香港 hong_kong 朝鲜 korea 朝鮮 korea 伊朗 iran 俄罗斯 russia 俄羅斯 russia
+    叙利亚 syria 敘利亞 syria
+    주식회사 co_ltd 유한회사 co_ltd 총회사 general_corporation 회사 company 공사 corporation 상사 trading
+    그룹 group 은행 bank 무역 trading 조선 korea 개발 development 광업 mining 기술 technology
+    합영 joint_venture 수출입 export_import 해운 shipping 국제 international 산업 industries
+    공업 industries 전자 electronics 건설 construction 항공 air 대외 foreign 중앙 central 대학 university
+    위원회 committee
+    株式会社 co_ltd 有限会社 co_ltd 会社 company 商事 trading 重工業 heavy_industries 産業 industries
+    自動車 motor 製作所 works 電機 electric
+"""
+CJK_ORGANISATION_WORDS = {
+    written: english.replace("_", " ")
+    for written, english in zip(*[iter(_CJK_ORGANISATION_WORDS.split())] * 2, strict=True)
+}
+# Those of them no one's name is written with: a name of unknown kind holding one is an organisation's
+# (建设 Jianshe and 国际 Guoji are also given names).
+CJK_COMPANY_ONLY_WORDS = frozenset(
+    written
+    for written, english in CJK_ORGANISATION_WORDS.items()
+    if english in ("co ltd", "company", "group", "bank", "general corporation")
+)
+
 # Connective particles inside names: kept (they help alignment) but weigh almost nothing.
 PARTICLES = _words(
     """

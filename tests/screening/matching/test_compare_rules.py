@@ -192,6 +192,28 @@ MATCHES = [
     ("legal form written without a space", "Inversiones Aguila Ltda.", "Inversiones AguilaLtda.", C),
     ("dotted legal form written without a space", "Goody Pet S.A.S.", "Goody PetS.A.S.", C),
     ("legal form split wrongly", "Bona-Habitat, S.A. de C.V.", "Bona-Habitat S.A. deC.V.", C),
+    ("a chinese company's words, in english", "珠海振戎公司", "Zhuhai Zhenrong Company", C),
+    ("a chinese legal form, in english", "华为技术有限公司", "Huawei Technologies Co., Ltd.", C),
+    (
+        "a chinese company's words, traditional characters",
+        "華為技術有限公司",
+        "Huawei Technologies Co., Ltd.",
+        C,
+    ),
+    ("a chinese company's place name, in english", "中国建设银行", "China Construction Bank", C),
+    ("a chinese company's name, kind unknown", "珠海振戎公司", "Zhuhai Zhenrong Company", E),
+    (
+        "a north korean company's words, in english",
+        "조선광업개발무역회사",
+        "Korea Mining Development Trading Corporation",
+        C,
+    ),
+    (
+        "a korean company's words, kind unknown",
+        "조선광업개발무역회사",
+        "Korea Mining Development Trading Company",
+        E,
+    ),
 ]
 
 NON_MATCHES = [
@@ -268,6 +290,7 @@ NON_MATCHES = [
     ("masculine and feminine given names again", "Antonio Rossi", "Antonia Rossi", P),
     ("letters that are not the initials", "Alma", "Al Mahdi Trading", C),
     ("initials of a required word missing", "ISL", "Islamic State of Iraq and the Levant", C),
+    ("two chinese companies, other proper names", "中国建设银行", "中国农业银行", C),
 ]
 
 
@@ -525,3 +548,27 @@ def test_a_spelling_stays_a_spelling_when_the_names_are_also_other_forms() -> No
         part.method for part in compare_names("Giuseppe Rossi", "Joseph Rossi", "Person").explanation.parts
     }
     assert methods == {"exact", "other form"}
+
+
+@pytest.mark.parametrize(
+    ("name", "english"),
+    [
+        ("华为技术有限公司", ["hua", "wei", "technology"]),
+        ("조선광업개발무역회사", ["korea", "mining", "development", "trading", "company"]),
+        ("三菱重工業株式会社", ["san", "ling", "heavy", "industries"]),
+    ],
+)
+def test_an_organisations_cjk_words_read_in_english(name: str, english: list[str]) -> None:
+    prepared = prepare_name(name, NameKind.ORGANIZATION)
+    assert [token.latin for token in prepared.tokens] == english
+
+
+def test_an_organisations_translated_name_shows_as_written() -> None:
+    match = compare_names("华为技术有限公司", "Huawei Technologies Co., Ltd.", C)
+    assert match.explanation.query_name == "华为技术有限公司"
+
+
+def test_a_persons_cjk_name_is_never_translated() -> None:
+    # 建设 (Jianshe) and 国际 (Guoji) are given names as well as company words.
+    assert [t.latin for t in prepare_name("王建设", NameKind.PERSON).tokens] == ["wang", "jian", "she"]
+    assert [t.latin for t in prepare_name("王建设", NameKind.GENERIC).tokens] == ["wang", "jian", "she"]

@@ -9,9 +9,9 @@ import pytest
 
 from clearway.screening.compare import DEFAULT_THRESHOLD, Party, prepare_party
 from clearway.screening.entry import EntrySchema, ListEntry
-from clearway.screening.index import ScreeningIndex
+from clearway.screening.index import ScreeningIndex, _query_readings
 from clearway.screening.lists.load import load_entries
-from clearway.screening.normalize import NameKind
+from clearway.screening.normalize import NameKind, prepare_name, written_as_company
 from tests.screening.matching.conftest import entry
 from tests.screening.matching.variants import ORGANIZATION_VARIANTS, PERSON_VARIANTS
 
@@ -259,3 +259,34 @@ _SURNAMES = [
     *("HEIDARI", "NOURI", "SALEHI", "KAZEMI", "GHASEMI", "HASHEMI", "TAHERI", "MOUSAVI", "ZAREI"),
     *("RASHIDI", "NAJAFI"),
 ]
+
+
+@pytest.mark.parametrize(
+    ("name", "company"),
+    [
+        ("Al-Arabi Trading Company Limited", True),
+        ("Grupo Marino, S.A. de C.V.", True),
+        ("Inversiones La Plata M & M S. en C.A.", True),
+        ("珠海振戎公司", True),
+        # rigour reads "Sa'd", "Pao" and "Sal" as legal forms: people are named so, so they do not count.
+        ("Barzan Sa'd al-Tikriti", False),
+        ("PAO Hua Chiang", False),
+        ("Sal Rossi", False),
+        ("Hajj Ibrahim", False),
+    ],
+)
+def test_a_name_written_as_a_companys_only_is_read_as_a_company(name: str, company: bool) -> None:
+    readings = _query_readings(prepare_party(Party(name)))
+    kinds = {kind for reading_kinds, _names in readings for kind in reading_kinds}
+    assert (NameKind.PERSON not in kinds) is company
+
+
+def test_no_person_on_the_lists_is_named_with_a_companys_word(shared_data: Path) -> None:
+    entries = [
+        *load_entries(shared_data / "lists" / "ofac"),
+        *load_entries(shared_data / "lists" / "un" / "UN_consolidated.xml"),
+    ]
+    people = [name.full for e in entries if e.schema == EntrySchema.PERSON for name in e.names]
+    assert len(people) > 10_000
+    named_so = [n for n in people if written_as_company(prepare_name(n, NameKind.ORGANIZATION))]
+    assert named_so == []
