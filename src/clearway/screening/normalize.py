@@ -251,7 +251,9 @@ _CJK_ORGANISATION_WORD = re.compile(
 def _with_organisation_words_translated(text: str) -> str:
     """An organisation's name in Chinese, Korean or Japanese with its generic words and legal forms in
     English (`vocabulary.CJK_ORGANISATION_WORDS`): "珠海振戎公司" → "珠海振戎 company", as the name is
-    written in Latin ("Zhuhai Zhenrong Company"). The proper name stays as written, read by syllables."""
+    written in Latin ("Zhuhai Zhenrong Company"). The proper name stays as written, read by syllables.
+    (Persian and Arabic words are written apart and transliterated: `vocabulary.ABBREVIATION_SYMBOLS`
+    makes "shrkt" a variant of "company".)"""
     return _CJK_ORGANISATION_WORD.sub(_english_word, text)
 
 
@@ -801,6 +803,7 @@ def _make_token(
         skeleton=features[2],
         symbols=frozenset(s for s in symbols if not s.startswith(("INITIAL:", "ORGCLS:")))
         | vocabulary.ABBREVIATION_SYMBOLS.get(latin, frozenset())
+        | (vocabulary.ARABIC_SCRIPT_SYMBOLS.get(latin, _NO_SYMBOLS) if script == _ABJAD else _NO_SYMBOLS)
         | (_PERSON_SYMBOLS.get(latin, _NO_SYMBOLS) if kind in (_PERSON, _GENERIC) else _NO_SYMBOLS)
         | _dj_symbols(text, latin),
         script=script,

@@ -104,6 +104,7 @@ CJK_ORGANISATION_WORDS = {
     written: english.replace("_", " ")
     for written, english in zip(*[iter(_CJK_ORGANISATION_WORDS.split())] * 2, strict=True)
 }
+
 # Those of them no one's name is written with: a name of unknown kind holding one is an organisation's
 # (建设 Jianshe and 国际 Guoji are also given names).
 CJK_COMPANY_ONLY_WORDS = frozenset(
@@ -183,6 +184,8 @@ GENERIC_ORG_TOKENS_TRANSLIT = _words(
     obshchestvo tovarishchestvo aktsionernoe otvetstvennostyu ogranichennoi ogranichennoy kompaniya
     kompaniia gruppa torgovyi torgovy torgovyy torgovaya dom bank banka sanaye sanayi sherkat sharikat
     sharikah sherkate tejarat tijara tijariya mu assasat muassasat
+    shrkt bnk hwapymayy kshtyrany snay sanaye sanayi sazman grwh qrargah gharargah sazndgy sazandegi
+    tjary tjaryt qabdt mwsst mwssh wzart vezarat wizarat hyyt srafy jmhwry jmhwryt
     """
 )
 
@@ -206,7 +209,59 @@ ABBREVIATION_SYMBOLS = _symbol_groups(
     "ABBR:FORT ft fort",
     "ABBR:INDUSTRIES ind inds industries",
     "ABBR:HEADQUARTERS hq hqs headquarters",
-    "DOMAIN:AIRLINE air airways airline airlines",
+    "DOMAIN:AIRLINE air airways airline airlines havapeymayi",
+    # Organisations' words in Persian and Arabic as the lists spell them in Latin ("Sherkat", "Melli") and
+    # in English ("Company", "National"); `ARABIC_SCRIPT_SYMBOLS` gives the words as written the same.
+    "ABBR:COMPANY company sherkat sherkate sharikat sharikah",
+    "ABBR:BANK bank",
+    "ABBR:SHIPPING shipping kashtirani",
+    "ABBR:INDUSTRIES sanaye sanayi",
+    "ABBR:ORGANIZATION organization organisation sazman",
+    "ABBR:GROUP group",
+    "ABBR:FOUNDATION foundation bonyad",
+    "ABBR:HEADQUARTERS gharargah",
+    "ABBR:CONSTRUCTION construction sazandegi",
+    "ABBR:ISLAMIC islamic islami eslami",
+    "ABBR:NATIONAL national melli",
+    "ABBR:REVOLUTIONARY revolutionary enghelab",
+    "ABBR:REPUBLIC republic",
+    "ABBR:IRAN iran iranian",
+    "ABBR:OIL oil naft",
+    "ABBR:COMMERCIAL commercial tijari",
+    "ABBR:HOLDING holding holdings",
+    "ABBR:ESTABLISHMENT establishment muassasat",
+    "ABBR:MINISTRY ministry vezarat wizarat",
+    "ABBR:AUTHORITY authority",
+    "ABBR:EXCHANGE exchange sarafi",
+)
+
+# The same words in Persian and Arabic script, by the Latin form of the word as written (شرکت "shrkt",
+# ملی "mly"): only for words written in that script, where "nft" is نفت (oil) and not a Latin acronym.
+# An organisation's name in Arabic script then meets its English name and its Latin spelling alike:
+# "شرکت ملی نفت ایران" is "National Iranian Oil Company", "بانک ملی ایران" "Bank Melli Iran".
+ARABIC_SCRIPT_SYMBOLS = _symbol_groups(
+    "DOMAIN:AIRLINE hwapymayy",
+    "ABBR:COMPANY shrkt",
+    "ABBR:BANK bnk",
+    "ABBR:SHIPPING kshtyrany",
+    "ABBR:INDUSTRIES snay",
+    "ABBR:ORGANIZATION sazman",
+    "ABBR:GROUP grwh",
+    "ABBR:FOUNDATION bnyad",
+    "ABBR:HEADQUARTERS qrargah",
+    "ABBR:CONSTRUCTION sazndgy",
+    "ABBR:ISLAMIC aslamy",
+    "ABBR:NATIONAL mly",
+    "ABBR:REVOLUTIONARY anqlab",
+    "ABBR:REPUBLIC jmhwry jmhwryt",
+    "ABBR:IRAN ayran",
+    "ABBR:OIL nft",
+    "ABBR:COMMERCIAL tjary tjaryt",
+    "ABBR:HOLDING qabdt",
+    "ABBR:ESTABLISHMENT mwsst mwssh",
+    "ABBR:MINISTRY wzart",
+    "ABBR:AUTHORITY hyyt",
+    "ABBR:EXCHANGE srafy",
 )
 
 # The same for people's names only: "MD" is Muhammad in a Bangladeshi or Pakistani name, a doctor or a

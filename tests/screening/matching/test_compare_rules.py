@@ -214,6 +214,11 @@ MATCHES = [
         "Korea Mining Development Trading Company",
         E,
     ),
+    ("a persian company's words, in english", "شرکت ملی نفت ایران", "National Iranian Oil Company", C),
+    ("a persian company's words, as the lists spell them", "شرکت صنایع", "Sherkat Sanaye", C),
+    ("a persian word the english name keeps", "بانک ملی ایران", "Bank Melli Iran", C),
+    ("melli is national", "Bank Melli Iran", "National Bank of Iran", C),
+    ("a persian airline", "هواپیمایی ماهان", "Mahan Air", C),
 ]
 
 NON_MATCHES = [
@@ -291,6 +296,7 @@ NON_MATCHES = [
     ("letters that are not the initials", "Alma", "Al Mahdi Trading", C),
     ("initials of a required word missing", "ISL", "Islamic State of Iraq and the Levant", C),
     ("two chinese companies, other proper names", "中国建设银行", "中国农业银行", C),
+    ("a persian word's latin form is no latin acronym", "NFT Holdings", "Oil Holdings", C),
 ]
 
 
