@@ -8,7 +8,9 @@ finds it:
   where the lists write its Korean sound ("Kim Jong Un"): `cjk_readings.korean_reading` gives the Hangul,
   which is then romanised as any Hangul name;
 - a Japanese name in kanji ("山田太郎", Mandarin "shan tian tai lang"), listed as "Yamada Taro":
-  `cjk_readings.japanese_reading`.
+  `cjk_readings.japanese_reading`;
+- a Hong Kong or Macau name in Han characters ("陳大文", Mandarin "chen da wen"), listed by its Cantonese
+  sound ("Chan Tai Man"): `cantonese.cantonese_reading`.
 
 A reading is an extra name of the query, never a replacement: a name in Han characters may be Chinese,
 Korean or Japanese, and only the lists can tell which reading was meant. Each reading keeps the note its
@@ -22,12 +24,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from clearway.screening.cantonese import cantonese_reading
 from clearway.screening.cjk_readings import japanese_reading, korean_reading
 from clearway.screening.wade_giles import pinyin_spelling
 
 PINYIN = "pinyin"
 KOREAN = "Korean"
 JAPANESE = "Japanese"
+CANTONESE = "Cantonese"
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,12 +51,16 @@ def person_readings(text: str) -> list[Reading]:
     """The other readings of a person's name (none for most names)."""
     if _HAN_OR_KANA.search(text) is None:
         return [Reading(text, spelling, PINYIN) for spelling in _pinyin_spellings(text)]
-    found = [(korean_reading(text), KOREAN), (japanese_reading(text), JAPANESE)]
+    found = [
+        (korean_reading(text), KOREAN),
+        (japanese_reading(text), JAPANESE),
+        (cantonese_reading(text), CANTONESE),
+    ]
     return [Reading(text, spelling, system) for spelling, system in found if spelling is not None]
 
 
-# Han characters (with the compatibility block) and kana: a name without them has no Korean or Japanese
-# reading, and most names end at this test.
+# Han characters (with the compatibility block) and kana: a name without them has no Korean, Japanese or
+# Cantonese reading, and most names end at this test.
 _HAN_OR_KANA = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from clearway.screening.cantonese import cantonese_reading
 from clearway.screening.cjk_readings import (
     _JAPANESE_GIVEN,
     _JAPANESE_SURNAMES,
@@ -260,3 +261,25 @@ def test_japanese_tables_are_in_passport_spelling() -> None:
         assert reading in ("inoue", "tanoue", "matsuura") or not any(
             pair in reading for pair in ("ou", "oo", "uu")
         ), reading
+
+
+@pytest.mark.parametrize(
+    ("text", "latin"),
+    [
+        ("陳大文", "chan tai man"),
+        ("林鄭月娥", "lam cheng yuet ngo"),
+        ("譚耀宗", "tam yiu chung"),
+        ("李嘉誠", "lee ka sing"),  # Hong Kong's customary spelling of the surname
+        ("曾蔭權", "tsang yam kuen"),
+        ("司徒華", "szeto wa"),  # a surname of two characters
+        ("吳小明", "ng siu ming"),  # a syllable of "ng" alone
+        ("梁 振英", "leung chan ying"),
+    ],
+)
+def test_cantonese_reading(text: str, latin: str) -> None:
+    assert cantonese_reading(text) == latin
+
+
+@pytest.mark.parametrize("text", ["王", "Chan Tai Man", "陳大文明白了", "金 正 恩", "陳a文"])
+def test_not_a_name_read_in_cantonese(text: str) -> None:
+    assert cantonese_reading(text) is None

@@ -219,6 +219,8 @@ MATCHES = [
     ("a persian word the english name keeps", "بانک ملی ایران", "Bank Melli Iran", C),
     ("melli is national", "Bank Melli Iran", "National Bank of Iran", C),
     ("a persian airline", "هواپیمایی ماهان", "Mahan Air", C),
+    ("a hong kong name in characters, in its cantonese spelling", "Chan Tai-man", "陳大文", P),
+    ("a hong kong name with an english given name", "Carrie LAM Cheng Yuet-ngor", "林鄭月娥", P),
 ]
 
 NON_MATCHES = [

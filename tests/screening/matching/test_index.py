@@ -227,6 +227,7 @@ def test_a_name_in_wade_giles_finds_its_entry_in_pinyin(schema: str) -> None:
         ("金正恩", "k:1", "read as Korean: 金正恩"),
         ("山田太郎", "k:2", "read as Japanese: 山田太郎"),
         ("习近平", "k:3", None),  # Chinese: read as pinyin, as before
+        ("陳大文", "k:5", "read as Cantonese: 陳大文"),
     ],
 )
 def test_a_name_in_han_characters_finds_its_entry_in_each_reading(
@@ -237,6 +238,7 @@ def test_a_name_in_han_characters_finds_its_entry_in_each_reading(
         entry("k:2", EntrySchema.PERSON, "YAMADA Taro"),
         entry("k:3", EntrySchema.PERSON, "XI Jinping"),
         entry("k:4", EntrySchema.PERSON, "JIN Zhengen"),  # the Mandarin reading of 金正恩
+        entry("k:5", EntrySchema.PERSON, "CHAN Tai-man"),
     ]
     hits = ScreeningIndex(listed).search(Party(query, "Person"), DEFAULT_THRESHOLD)
     found = {hit.entry.entry.entry_id: hit.match.explanation.notes for hit in hits}
