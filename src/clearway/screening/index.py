@@ -457,8 +457,9 @@ def _query_readings(query: PreparedParty) -> list[tuple[tuple[NameKind, ...], tu
 
     A query written as only a company's name is ("Al-Arabi Trading Company Limited", "Grupo Marino, S.A.
     de C.V.": `written_as_company`) is read as a company only: compared with people, its words would all
-    count as name parts, and no person entry scored a hit that way. The person's reading cost a query of
-    unknown schema half its time."""
+    count as name parts. Of 1,715 such queries (among 12,000 variants and customers), none found a person
+    at the default threshold that way (at 0.70 two did: the people two Colombian companies are named
+    after). The person's reading cost a query of unknown schema half its time."""
     if query.kind != NameKind.GENERIC:
         return [(_COMPATIBLE_KINDS[query.kind], query.names_for(query.kind))]
     companies = query.names_for(NameKind.ORGANIZATION)

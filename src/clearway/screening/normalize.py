@@ -252,8 +252,8 @@ def _with_organisation_words_translated(text: str) -> str:
     """An organisation's name in Chinese, Korean or Japanese with its generic words and legal forms in
     English (`vocabulary.CJK_ORGANISATION_WORDS`): "珠海振戎公司" → "珠海振戎 company", as the name is
     written in Latin ("Zhuhai Zhenrong Company"). The proper name stays as written, read by syllables.
-    (Persian and Arabic words are written apart and transliterated: `vocabulary.ABBREVIATION_SYMBOLS`
-    makes "shrkt" a variant of "company".)"""
+    (Persian and Arabic words are written apart and keep their transliteration: `vocabulary.
+    ARABIC_SCRIPT_SYMBOLS` makes شرکت, "shrkt", a variant of "company" and of the lists' "Sherkat".)"""
     return _CJK_ORGANISATION_WORD.sub(_english_word, text)
 
 

@@ -184,7 +184,7 @@ GENERIC_ORG_TOKENS_TRANSLIT = _words(
     obshchestvo tovarishchestvo aktsionernoe otvetstvennostyu ogranichennoi ogranichennoy kompaniya
     kompaniia gruppa torgovyi torgovy torgovyy torgovaya dom bank banka sanaye sanayi sherkat sharikat
     sharikah sherkate tejarat tijara tijariya mu assasat muassasat
-    shrkt bnk hwapymayy kshtyrany snay sanaye sanayi sazman grwh qrargah gharargah sazndgy sazandegi
+    shrkt bnk hwapymayy kshtyrany snay sazman grwh qrargah gharargah sazndgy sazandegi
     tjary tjaryt qabdt mwsst mwssh wzart vezarat wizarat hyyt srafy jmhwry jmhwryt
     """
 )
