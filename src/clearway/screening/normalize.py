@@ -253,7 +253,7 @@ def _with_organisation_words_translated(text: str) -> str:
     English (`vocabulary.CJK_ORGANISATION_WORDS`): "珠海振戎公司" → "珠海振戎 company", as the name is
     written in Latin ("Zhuhai Zhenrong Company"). The proper name stays as written, read by syllables.
     (Persian and Arabic words are written apart and keep their transliteration: `vocabulary.
-    ARABIC_SCRIPT_SYMBOLS` makes شرکت, "shrkt", a variant of "company" and of the lists' "Sherkat".)"""
+    OTHER_SCRIPT_SYMBOLS` makes شرکت, "shrkt", a variant of "company" and of the lists' "Sherkat".)"""
     return _CJK_ORGANISATION_WORD.sub(_english_word, text)
 
 
@@ -803,7 +803,7 @@ def _make_token(
         skeleton=features[2],
         symbols=frozenset(s for s in symbols if not s.startswith(("INITIAL:", "ORGCLS:")))
         | vocabulary.ABBREVIATION_SYMBOLS.get(latin, frozenset())
-        | (vocabulary.ARABIC_SCRIPT_SYMBOLS.get(latin, _NO_SYMBOLS) if script == _ABJAD else _NO_SYMBOLS)
+        | (vocabulary.OTHER_SCRIPT_SYMBOLS.get(latin, _NO_SYMBOLS) if script != _LATIN else _NO_SYMBOLS)
         | (_PERSON_SYMBOLS.get(latin, _NO_SYMBOLS) if kind in (_PERSON, _GENERIC) else _NO_SYMBOLS)
         | _dj_symbols(text, latin),
         script=script,

@@ -37,12 +37,14 @@ HONORIFIC_SYMBOLS = frozenset({"SYMBOL:SHEIKH", "SYMBOL:HAJI"})
 # and national legal forms it does not know at all, frequent on sanctions lists: Lebanon's SAL, the Gulf's
 # WLL, BSC, QSC and SAOG, the UAE's free-zone FZC and FZCO, Egypt's SAE, Mexico's SAB (S.A.B. de C.V.),
 # Spain's SL, Sweden's AB, Norway's ASA, Malaysia's Sdn (Bhd), Singapore's Pte, Australia's Pty,
-# Indonesia's PT and Tbk, Japan's KK, Bulgaria's EOOD.
+# Indonesia's PT and Tbk, Japan's KK, Bulgaria's EOOD; "Limited" in Urdu (لمیٹڈ, "lmytd") and Thai
+# (จำกัด, "cakad").
 LEGAL_WORDS = _words(
     """
     company co companies corporation corp incorporated inc limited ltd llc plc gmbh ag sa srl spa bv nv
     concern firm establishment est
     sal wll bsc qsc qpsc saog saoc fzc fzco sae sab sl slu ab asa sdn pte pty pt tbk kk eood
+    lmytd cakad
     """
 )
 
@@ -186,6 +188,7 @@ GENERIC_ORG_TOKENS_TRANSLIT = _words(
     sharikah sherkate tejarat tijara tijariya mu assasat muassasat
     shrkt bnk hwapymayy kshtyrany snay sazman grwh qrargah gharargah sazndgy sazandegi
     tjary tjaryt qabdt mwsst mwssh wzart vezarat wizarat hyyt srafy jmhwry jmhwryt
+    bynk bnq trapeza banki bankis thnakhar bainka kmpny kampani etaireia hbrh brisath indastriz indastrij
     """
 )
 
@@ -211,9 +214,13 @@ ABBREVIATION_SYMBOLS = _symbol_groups(
     "ABBR:HEADQUARTERS hq hqs headquarters",
     "DOMAIN:AIRLINE air airways airline airlines havapeymayi",
     # Organisations' words in Persian and Arabic as the lists spell them in Latin ("Sherkat", "Melli") and
-    # in English ("Company", "National"); `ARABIC_SCRIPT_SYMBOLS` gives the words as written the same.
+    # in English ("Company", "National"); `OTHER_SCRIPT_SYMBOLS` gives the words as written the same.
     "ABBR:COMPANY company sherkat sherkate sharikat sharikah",
     "ABBR:BANK bank",
+    # Thai and Devanagari are read in Latin letters before anything else: their words' Latin forms.
+    "ABBR:COMPANY kampani brisath",
+    "ABBR:BANK thnakhar bainka",
+    "ABBR:INDUSTRIES indastriz indastrij",
     "ABBR:SHIPPING shipping kashtirani",
     "ABBR:INDUSTRIES sanaye sanayi",
     "ABBR:ORGANIZATION organization organisation sazman",
@@ -235,14 +242,15 @@ ABBREVIATION_SYMBOLS = _symbol_groups(
     "ABBR:EXCHANGE exchange sarafi",
 )
 
-# The same words in Persian and Arabic script, by the Latin form of the word as written (شرکت "shrkt",
-# ملی "mly"): only for words written in that script, where "nft" is نفت (oil) and not a Latin acronym.
-# An organisation's name in Arabic script then meets its English name and its Latin spelling alike:
-# "شرکت ملی نفت ایران" is "National Iranian Oil Company", "بانک ملی ایران" "Bank Melli Iran".
-ARABIC_SCRIPT_SYMBOLS = _symbol_groups(
+# The same words written in another script (Persian, Arabic, Urdu, Hebrew, Greek, Georgian), by the Latin
+# form of the word as written (شرکت "shrkt", ملی "mly", בנק "bnq", Τράπεζα "trapeza"): only for words
+# written in such a script, where "nft" is نفت (oil) and not a Latin acronym. An organisation's name in
+# that script then meets its English name and its Latin spelling alike: "شرکت ملی نفت ایران" is "National
+# Iranian Oil Company", "بانک ملی ایران" "Bank Melli Iran", "בנק הפועלים" "Bank Hapoalim".
+OTHER_SCRIPT_SYMBOLS = _symbol_groups(
     "DOMAIN:AIRLINE hwapymayy",
-    "ABBR:COMPANY shrkt",
-    "ABBR:BANK bnk",
+    "ABBR:COMPANY shrkt kmpny etaireia hbrh",
+    "ABBR:BANK bnk bynk bnq trapeza banki bankis",
     "ABBR:SHIPPING kshtyrany",
     "ABBR:INDUSTRIES snay",
     "ABBR:ORGANIZATION sazman",

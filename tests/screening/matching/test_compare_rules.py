@@ -221,6 +221,8 @@ MATCHES = [
     ("a persian airline", "هواپیمایی ماهان", "Mahan Air", C),
     ("a hong kong name in characters, in its cantonese spelling", "Chan Tai-man", "陳大文", P),
     ("a hong kong name with an english given name", "Carrie LAM Cheng Yuet-ngor", "林鄭月娥", P),
+    ("a bank in urdu", "میزان بینک", "Meezan Bank", C),
+    ("a bank in georgian", "ბანკი რესპუბლიკა", "Bank Respublika", C),
 ]
 
 NON_MATCHES = [
@@ -299,6 +301,7 @@ NON_MATCHES = [
     ("initials of a required word missing", "ISL", "Islamic State of Iraq and the Levant", C),
     ("two chinese companies, other proper names", "中国建设银行", "中国农业银行", C),
     ("a persian word's latin form is no latin acronym", "NFT Holdings", "Oil Holdings", C),
+    ("a greek word's latin form is no latin name's", "Trapeza Holdings", "Bank Holdings", C),
 ]
 
 
