@@ -221,6 +221,8 @@ def _prepare_cached(text: str, kind: NameKind) -> PreparedName:
         text = _DOTTED_INITIALS.sub(_initials_spaced, text)
     elif kind == NameKind.OBJECT and "." in text:
         text = _NUMBER_SIGN.sub("", text)
+    if kind == NameKind.OBJECT and "호" in text:
+        text = _KOREAN_NUMBER_SIGN.sub("", text)
     analysis: _Analysis | None = _analysed_in_latin(text, kind)
     if analysis is None:
         name = _analysed(text, kind)
@@ -268,6 +270,8 @@ _DOTTED_INITIALS = re.compile(r"(?<![\w.])[^\W\d_](?:\.[^\W\d_])+\.?(?![\w.])")
 
 # "JI SONG NO.6" is "Ji Song 6": a vessel's number written after "No." (dotted: "No" alone may be a word).
 _NUMBER_SIGN = re.compile(r"(?<![^\W\d_])no\.\s*(?=\d)", re.I)
+# Korean writes a vessel's number with 호 after it ("유정 2호" is "Yu Jong 2").
+_KOREAN_NUMBER_SIGN = re.compile(r"(?<=\d)\s*호(?![가-힣])")
 
 
 def _initials_spaced(found: re.Match[str]) -> str:

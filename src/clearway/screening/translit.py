@@ -207,16 +207,26 @@ def _ascii_cleaned(text: str) -> str:
 
 
 def romanize_hangul(text: str) -> str:
-    """Revised Romanization, one space-separated syllable each; the first syllable read as a surname."""
+    """Revised Romanization, one space-separated syllable each; the first syllable read as a surname.
+    Digits and Latin letters written among the syllables are kept, as a word of their own ("례성강1", a
+    vessel, is "rye seong gang 1")."""
     syllables: list[str] = []
+    other = ""  # a run of digits or Latin letters
     for ch in text:
         code = ord(ch) - _HANGUL_BASE
         if 0 <= code <= _HANGUL_LAST - _HANGUL_BASE:
+            if other:
+                syllables.append(other)
+                other = ""
             lead, rest = divmod(code, 21 * 28)
             vowel, tail = divmod(rest, 28)
             syllables.append(_LEADS[lead] + _VOWELS[vowel] + _TAILS[tail])
+        elif ch.isascii() and ch.isalnum():
+            other += ch
         elif ch.isspace() and syllables and syllables[-1] != " ":
             syllables.append(" ")
+    if other:
+        syllables.append(other)
     words = " ".join(s for s in syllables if s != " ").split()
     if words and len(text.strip()) <= 4:
         # Korean personal names are two to four syllables, surname first.

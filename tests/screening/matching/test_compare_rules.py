@@ -223,6 +223,8 @@ MATCHES = [
     ("a hong kong name with an english given name", "Carrie LAM Cheng Yuet-ngor", "林鄭月娥", P),
     ("a bank in urdu", "میزان بینک", "Meezan Bank", C),
     ("a bank in georgian", "ბანკი რესპუბლიკა", "Bank Respublika", C),
+    ("a korean vessel's number written against its name", "례성강1", "RYE SONG GANG 1", "Vessel"),
+    ("a korean vessel's number with its sign", "유정 2호", "YU JONG 2", "Vessel"),
 ]
 
 NON_MATCHES = [
@@ -259,6 +261,7 @@ NON_MATCHES = [
     ("chinese and korean syllables a letter apart", "Jun Liu", "Jin Ryu", P),
     ("a pinyin reading against wade-giles as written", "BAO You Xiang", "Yu Liang PAO", P),
     ("another vessel's roman numeral", "GRACE I", "GRACE II", "Vessel"),
+    ("another korean vessel's number", "유정 2호", "YU JONG 3", "Vessel"),
     ("another roman numeral, a letter apart", "Star XIV", "Star XV", "Vessel"),
     ("father and son: the words around bin swapped", "Khalid bin Mahfouz", "Mahfouz bin Khalid", P),
     ("a son named after his father", "Mohammed bin Rashid Al Maktoum", "Rashid bin Mohammed Al Maktoum", P),
