@@ -55,8 +55,8 @@ def cantonese_reading(text: str) -> str | None:
 
 @lru_cache(maxsize=10_000)
 def _reading(name: str) -> str | None:
-    # Imported on the first name in Han characters: loading its dictionary takes ≈ 0.6 s, which no
-    # process that never meets such a name should pay.
+    # Imported on first use (`normalize.warm_up` makes that before a server serves): loading its
+    # dictionary takes ≈ 0.6 s, which importing the package for anything else should not pay.
     import ToJyutping
 
     sounds = [sound for _character, sound in ToJyutping.get_jyutping_list(name)]
