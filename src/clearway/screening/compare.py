@@ -11,6 +11,7 @@ score at or above which two records are reported as a match.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -255,7 +256,7 @@ def _a_person_by_its_title_or_initials(*names: PreparedName) -> bool:
     in ("Mr. Viktor Bout") or initials ("E. V. Prigozhin"): they are compared as people's names. Read
     otherwise, the title counts as a word of the name and the initials are lost. (Screened against the
     lists, a query of unknown kind is read as a person against each person entry anyway.)"""
-    if any(name.legal_forms for name in names):
+    if any(name.legal_forms and not _legal_form_only_in_opening_initials(name) for name in names):
         return False
     for name in names:
         if not may_read_as_person(name):
@@ -264,6 +265,26 @@ def _a_person_by_its_title_or_initials(*names: PreparedName) -> bool:
         if len(person.tokens) < len(name.tokens) or any(t.role == _INITIAL for t in person.tokens):
             return True
     return False
+
+
+# Two or three dotted letters opening a name, before a word ("E. V. Prigozhin").
+_OPENING_INITIALS = re.compile(r"\s*((?:[^\W\d_]\.\s*){2,3})(?=[^\W\d_]{2})")
+# Legal forms that do open a name, dotted or not: Indonesia's PT, CV and UD ("P.T. Bank Mandiri").
+_LEGAL_FORMS_OPENING_NAMES = frozenset({"pt", "cv", "ud"})
+
+
+def _legal_form_only_in_opening_initials(name: PreparedName) -> bool:
+    """Whether the legal form rigour finds in a name is only its opening initials: "E. V. Prigozhin" is
+    read with the German e.V. (a registered association), which ends a name and never opens it. So read,
+    a person's initials made the name a company's."""
+    opening = _OPENING_INITIALS.match(name.original)
+    if opening is None:
+        return False
+    letters = "".join(letter for letter in opening.group(1).lower() if letter.isalpha())
+    if letters in _LEGAL_FORMS_OPENING_NAMES:
+        return False
+    rest = prepare_name(name.original[opening.end() :], name.kind)
+    return not rest.legal_forms and not _an_organisation_by_its_words(rest)
 
 
 # East Slavic patronymics (Viktorovich, Fedorovych, Ivanovna, and Belarusian Ryhoravich): only people have

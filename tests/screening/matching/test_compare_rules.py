@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from clearway.screening.compare import DEFAULT_THRESHOLD, compare_names
+from clearway.screening.compare import (
+    DEFAULT_THRESHOLD,
+    _legal_form_only_in_opening_initials,
+    compare_names,
+)
 from clearway.screening.normalize import (
     _WARM_UP_NAMES,
     WEIGHT_OWN_ACRONYM,
@@ -225,6 +229,13 @@ MATCHES = [
     ("a bank in georgian", "ბანკი რესპუბლიკა", "Bank Respublika", C),
     ("a korean vessel's number written against its name", "례성강1", "RYE SONG GANG 1", "Vessel"),
     ("a korean vessel's number with its sign", "유정 2호", "YU JONG 2", "Vessel"),
+    (
+        "initials rigour reads as a legal form (e.V.), kind unknown",
+        "E. V. Prigozhin",
+        "Evgeny Viktorovich Prigozhin",
+        E,
+    ),
+    ("a dotted legal form that opens a name", "P.T. Bank Mandiri", "PT Bank Mandiri", E),
 ]
 
 NON_MATCHES = [
@@ -586,3 +597,17 @@ def test_a_persons_cjk_name_is_never_translated() -> None:
     # 建设 (Jianshe) and 国际 (Guoji) are given names as well as company words.
     assert [t.latin for t in prepare_name("王建设", NameKind.PERSON).tokens] == ["wang", "jian", "she"]
     assert [t.latin for t in prepare_name("王建设", NameKind.GENERIC).tokens] == ["wang", "jian", "she"]
+
+
+@pytest.mark.parametrize(
+    ("name", "initials"),
+    [
+        ("E. V. Prigozhin", True),
+        ("E.V. Prigozhin", True),
+        ("Prigozhin Holding e.V.", False),  # where e.V. is written: last
+        ("P.T. Mandiri Sejahtera", False),  # Indonesia's PT opens a name
+        ("E. V. Prigozhin Trading", False),  # a company's word: the legal form stands
+    ],
+)
+def test_a_legal_form_read_in_a_persons_opening_initials(name: str, initials: bool) -> None:
+    assert _legal_form_only_in_opening_initials(prepare_name(name, NameKind.GENERIC)) is initials
