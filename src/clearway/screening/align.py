@@ -607,14 +607,25 @@ def _align_above(
         candidates.sort(key=order, reverse=True)
     chosen = _choose(candidates) if candidates else candidates
     if _glue_may_help(chosen, len(query.tokens), len(candidate.tokens)):
+        singles = list(chosen)  # a copy: with no single pair, `chosen` is `candidates`, extended below
         glued = _glued_both_ways(query, candidate, chosen, q_runs, c_runs)
         if glued:
             candidates.extend(glued)
             candidates.sort(key=order, reverse=True)
             chosen = _choose(candidates)
+            if singles and chosen != singles:
+                # Chosen first for covering more, a glued pair may take the place of two single pairs as
+                # similar ("commercial bank" for مصرف leaves التجاري without "commercial"): the better of
+                # the two alignments is the name's.
+                return max(_score(query, candidate, singles, kind), _score(query, candidate, chosen, kind),
+                           key=_alignment_score)  # fmt: skip
     if not chosen:
         return Alignment(0.0, query, candidate, (), False)  # nothing in common: most pairs of names
     return _score(query, candidate, chosen, kind)
+
+
+def _alignment_score(alignment: Alignment) -> float:
+    return alignment.score
 
 
 # Runs (numbers in `PreparedName.glued`) that may meet a token of the other name, each with those tokens

@@ -611,3 +611,9 @@ def test_a_persons_cjk_name_is_never_translated() -> None:
 )
 def test_a_legal_form_read_in_a_persons_opening_initials(name: str, initials: bool) -> None:
     assert _legal_form_only_in_opening_initials(prepare_name(name, NameKind.GENERIC)) is initials
+
+
+def test_a_glued_pair_does_not_push_out_two_single_pairs_as_similar() -> None:
+    # "commercial bank" (one phrase) meets مصرف as a bank; so chosen first, it left التجاري unmatched.
+    match = compare_names("المصرف التجاري السوري", "Commercial Bank of Syria", C)
+    assert {part.candidate for part in match.explanation.parts} == {"bank", "commercial"}
