@@ -273,6 +273,7 @@ NON_MATCHES = [
     ("a pinyin reading against wade-giles as written", "BAO You Xiang", "Yu Liang PAO", P),
     ("another vessel's roman numeral", "GRACE I", "GRACE II", "Vessel"),
     ("another korean vessel's number", "유정 2호", "YU JONG 3", "Vessel"),
+    ("another vessel's number, its name written apart", "Namsan 3", "Nam San 8", "Vessel"),
     ("another roman numeral, a letter apart", "Star XIV", "Star XV", "Vessel"),
     ("father and son: the words around bin swapped", "Khalid bin Mahfouz", "Mahfouz bin Khalid", P),
     ("a son named after his father", "Mohammed bin Rashid Al Maktoum", "Rashid bin Mohammed Al Maktoum", P),
