@@ -522,7 +522,7 @@ def _skeleton_similarity(a: str, b: str, loose: bool = False) -> tuple[float, st
     loose_a, loose_b = (loose_skeleton(a), loose_skeleton(b)) if loose else ("", "-")
     if len(loose_a) >= 3 and (loose_a == loose_b or loose_a.replace("g", "k") == loose_b.replace("g", "k")):
         return SIM_SKELETON_LOOSE, "skeleton"
-    if min(len(a), len(b)) >= 3 and OSA.distance(a, b, score_cutoff=1) <= 1:
+    if min(len(a), len(b)) >= 4 and OSA.distance(a, b, score_cutoff=1) <= 1:
         return SIM_SKELETON_NEAR, "skeleton"
     return 0.0, ""
 

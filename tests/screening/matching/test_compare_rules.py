@@ -316,6 +316,7 @@ NON_MATCHES = [
     ("initials of a required word missing", "ISL", "Islamic State of Iraq and the Levant", C),
     ("two chinese companies, other proper names", "中国建设银行", "中国农业银行", C),
     ("a persian word's latin form is no latin acronym", "NFT Holdings", "Oil Holdings", C),
+    ("two iranian banks", "بانک ملی ایران", "Bank Mellat Iran", C),
     ("a greek word's latin form is no latin name's", "Trapeza Holdings", "Bank Holdings", C),
 ]
 
