@@ -213,21 +213,20 @@ def romanize_hangul(text: str) -> str:
     syllables: list[str] = []
     other = ""  # a run of digits or Latin letters
     for ch in text:
+        if ch.isascii() and ch.isalnum():
+            other += ch
+            continue
+        if other:
+            syllables.append(other)
+            other = ""
         code = ord(ch) - _HANGUL_BASE
         if 0 <= code <= _HANGUL_LAST - _HANGUL_BASE:
-            if other:
-                syllables.append(other)
-                other = ""
             lead, rest = divmod(code, 21 * 28)
             vowel, tail = divmod(rest, 28)
             syllables.append(_LEADS[lead] + _VOWELS[vowel] + _TAILS[tail])
-        elif ch.isascii() and ch.isalnum():
-            other += ch
-        elif ch.isspace() and syllables and syllables[-1] != " ":
-            syllables.append(" ")
     if other:
         syllables.append(other)
-    words = " ".join(s for s in syllables if s != " ").split()
+    words = " ".join(syllables).split()
     if words and len(text.strip()) <= 4:
         # Korean personal names are two to four syllables, surname first.
         words[0] = _KOREAN_SURNAMES.get(words[0], words[0])

@@ -9,7 +9,7 @@ import pytest
 from rigour.text import ascii_text
 
 from clearway.screening.normalize import NameKind, Script, _analysed_in_latin, prepare_name
-from clearway.screening.translit import latin_form, russian_latin_text
+from clearway.screening.translit import latin_form, romanize_hangul, russian_latin_text
 
 RUSSIAN = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
 
@@ -97,3 +97,16 @@ def test_a_word_that_vanishes_in_latin_takes_rigours_own_path() -> None:
 )
 def test_urdu_letters_are_read(word: str, latin: str) -> None:
     assert latin_form(word) == latin
+
+
+@pytest.mark.parametrize(
+    ("text", "latin"),
+    [
+        ("례성강1", "rye seong gang 1"),  # a vessel's number written against its name
+        ("유정 2호", "yu jeong 2 ho"),
+        ("유정 ab cd", "yu jeong ab cd"),  # Latin words among Hangul stay apart
+        ("김정은", "kim jeong eun"),
+    ],
+)
+def test_hangul_romanised_with_the_digits_and_latin_among_it(text: str, latin: str) -> None:
+    assert romanize_hangul(text) == latin
