@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 from rapidfuzz.distance import OSA
 
@@ -527,6 +527,7 @@ def _skeleton_similarity(a: str, b: str, loose: bool = False) -> tuple[float, st
     return 0.0, ""
 
 
+_SCORE = attrgetter("score")  # of an Alignment
 # Pairs are ranked by similarity, then mass (a stable sort: ties keep the order they were found in).
 _pair_order = itemgetter(0, 1)
 
@@ -618,14 +619,10 @@ def _align_above(
                 # similar ("commercial bank" for مصرف leaves التجاري without "commercial"): the better of
                 # the two alignments is the name's.
                 return max(_score(query, candidate, singles, kind), _score(query, candidate, chosen, kind),
-                           key=_alignment_score)  # fmt: skip
+                           key=_SCORE)  # fmt: skip
     if not chosen:
         return Alignment(0.0, query, candidate, (), False)  # nothing in common: most pairs of names
     return _score(query, candidate, chosen, kind)
-
-
-def _alignment_score(alignment: Alignment) -> float:
-    return alignment.score
 
 
 # Runs (numbers in `PreparedName.glued`) that may meet a token of the other name, each with those tokens

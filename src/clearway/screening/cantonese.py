@@ -16,13 +16,13 @@ The spelling is approximate where the Government's own is irregular (誠 is "Shi
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
+
+from clearway.screening.cjk_readings import name_parts
+from clearway.screening.translit import is_han_character
 
 # Personal names: a surname of one or two characters and a given name of one or two.
 _LENGTHS = range(2, 5)
-_HAN = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$")
-_SEPARATOR = re.compile(r"[\s・·]+")
 
 # Hong Kong's customary spellings of common surnames, where they differ from the syllable's spelling.
 _SURNAME_ROWS = """
@@ -46,11 +46,10 @@ def cantonese_reading(text: str) -> str | None:
     """The name spelt as Hong Kong spells it, surname first ("陳大文" → "chan tai man"), or None when
     `text` is not a personal name in Han characters (two to four of them) or has a character whose sound
     the dictionary lacks."""
-    parts = _SEPARATOR.split(unicodedata.normalize("NFKC", text).strip())
-    name = "".join(parts)
-    if len(parts) > 2 or len(name) not in _LENGTHS or not _HAN.match(name):
+    parts = name_parts(text)
+    if parts is None or len(name := "".join(parts)) not in _LENGTHS:
         return None
-    return _reading(name)
+    return _reading(name) if all(is_han_character(character) for character in name) else None
 
 
 @lru_cache(maxsize=10_000)

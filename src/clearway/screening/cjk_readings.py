@@ -381,7 +381,7 @@ _LONGEST_JAPANESE_SURNAME = max(map(len, _JAPANESE_SURNAMES))
 _LONGEST_KOREAN_SURNAME = max(map(len, _KOREAN_SURNAMES))
 
 
-def _name_parts(text: str) -> list[str] | None:
+def name_parts(text: str) -> list[str] | None:
     """The name as one part, or as surname and given name when a separator stands between them; None for
     more than one separator or one at either end."""
     parts = _SEPARATOR.split(unicodedata.normalize("NFKC", text).strip())
@@ -436,7 +436,7 @@ def korean_reading(text: str) -> str | None:
     """The name in Hangul, read character by character as Korean hanja, surname first, with a space between
     surname and given name ("金正恩" -> "김 정은"; "南宮玉" -> "남궁 옥"), or None when `text` is not read as
     a Korean personal name in hanja."""
-    parts = _name_parts(text)
+    parts = name_parts(text)
     if parts is None or len(name := "".join(parts)) not in _KOREAN_LENGTHS:
         return None
     for cut in _cuts(parts, _LONGEST_KOREAN_SURNAME):
@@ -520,7 +520,7 @@ def japanese_reading(text: str) -> str | None:
     single: Tarō -> "Taro", Yūko -> "Yuko", Ōno -> "Ono"; lower case; surname first, a space between surname
     and given name: "山田太郎" -> "yamada taro", "田中 花子" -> "tanaka hanako"), or None when `text` is not
     read as a Japanese personal name in kanji."""
-    parts = _name_parts(text)
+    parts = name_parts(text)
     if parts is None or len(name := "".join(parts)) not in _JAPANESE_LENGTHS:
         return None
     for cut in _cuts(parts, _LONGEST_JAPANESE_SURNAME):
