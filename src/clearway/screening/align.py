@@ -40,6 +40,7 @@ from clearway.screening.normalize import (
     fold,
     is_syllable,
     loose_skeleton,
+    skeleton,
 )
 from clearway.screening.translit import is_han_character, simplified_han
 from clearway.screening.vocabulary import OTHER_FORM_PREFIX
@@ -191,10 +192,11 @@ class _Memo:
 
 
 _memo = _Memo()
-# Similarities of a glued run with a single token, by (run text, run symbols, token uid): namesakes
+# Similarities of a glued run with a single token, by (run text, run symbols, token uid, whether compared
+# by consonants: an Arabic-script run with a Latin token): namesakes
 # ("Abd al-Majid Aziz al-Zindani" and its aliases) have the same runs, and each alignment of a long
 # Arabic name with one of them tried a dozen run-token pairs, each an edit distance.
-_GluedKey = tuple[str, frozenset[str], int]
+_GluedKey = tuple[str, frozenset[str], int, bool]
 _glued_memo: dict[_GluedKey, float] = {}
 _GLUED_MEMO_LIMIT = 200_000
 
@@ -789,6 +791,7 @@ def _glued_pairs(
     memo = _glued_memo
     for number, reached in meeting:
         start, end, glued, symbols = glued_runs[number]
+        abjad = tokens[start].script == _ABJAD  # such a run meets Latin tokens by consonants, at any length
         if busy and not busy.isdisjoint(range(start, end + 1)):
             # Only a strong match may take the place of a strong pair. Tested on the whole run first:
             # is it written as a token of the other side (a set look-up), or does it have a symbol?
@@ -805,17 +808,18 @@ def _glued_pairs(
                 continue  # not a token this run may meet (`glue.glue_cover`)
             latin = single.latin
             far = abs(length - len(latin)) > GLUE_LENGTH_GAP
+            by_consonants = abjad and single.script != _ABJAD
             if symbols:
-                if far and symbols.isdisjoint(single.symbols):
+                if far and symbols.isdisjoint(single.symbols) and not by_consonants:
                     continue  # `_glued_similarity` would say 0: no shared symbol and too long or short
-            elif far or latin[0] != initial:
+            elif (far or latin[0] != initial) and not by_consonants:
                 continue
-            key = (glued, symbols, single.uid)
+            key = (glued, symbols, single.uid, by_consonants)
             sim = memo.get(key)
             if sim is None:
                 if len(memo) >= _GLUED_MEMO_LIMIT:
                     memo.clear()
-                sim = memo[key] = _glued_similarity(glued, symbols, single)
+                sim = memo[key] = _glued_similarity(glued, symbols, single, by_consonants)
             if sim < least:
                 continue
             run = tuple(range(start, end + 1))
@@ -824,9 +828,18 @@ def _glued_pairs(
     return pairs
 
 
-def _glued_similarity(glued: str, symbols: frozenset[str], single: Token) -> float:
+def _glued_similarity(
+    glued: str, symbols: frozenset[str], single: Token, by_consonants: bool = False
+) -> float:
+    """`by_consonants`: the run is in Arabic script and `single` is not, so their consonant skeletons are
+    compared too, at any length."""
     if symbols and not symbols.isdisjoint(single.symbols):
         return SIM_VARIANT
+    if by_consonants:
+        sim = _glued_similarity(glued, symbols, single)
+        if sim < SIM_SKELETON:
+            sim = max(sim, _skeleton_similarity(skeleton(glued, True), single.skeleton, True)[0])
+        return sim
     if abs(len(glued) - len(single.latin)) > GLUE_LENGTH_GAP:
         return 0.0
     if glued == single.latin:

@@ -33,7 +33,7 @@ from clearway.screening.normalize import (
 from clearway.screening.readings import PINYIN, Reading, person_readings
 from clearway.screening.wade_giles import pinyin_spelling
 
-ALGORITHM_VERSION = "clearway-match/1.12"
+ALGORITHM_VERSION = "clearway-match/1.13"
 DEFAULT_THRESHOLD = 0.80
 WEAK_ALIAS_FACTOR = 0.95  # low-quality aliases ("Abu Muhammad") identify less than real names
 _ROUNDING = 1e-4  # scores are rounded to 4 places: a bound must not cut what rounding would lift

@@ -94,9 +94,10 @@ _FOLD_RULES = (
 _DOUBLE_LETTERS = re.compile(r"(.)\1+")
 # Consonant skeletons: Arabic and Hebrew write long vowels (و w, ي y) but not short ones, so Latin
 # "ou"/"oo" count as w and "ee"/"ii" as y, other vowels vanish; a final ة (ICU "t") is Latin "-a(h)".
+# The diphthongs ai, ei and au are a vowel and ي or و ("Otaibi" عتيبي "tyby", "Saud" سعود "swd").
 _SKELETON_RULES = (
     ("kh", "h"), ("gh", "g"), ("q", "k"), ("th", "t"), ("dh", "d"), ("sh", "s"), ("ph", "f"), ("dj", "j"),
-    ("ou", "w"), ("oo", "w"), ("uu", "w"), ("ee", "y"), ("ii", "y"),
+    ("ou", "w"), ("oo", "w"), ("uu", "w"), ("ee", "y"), ("ii", "y"), ("ai", "y"), ("ei", "y"), ("au", "w"),
 )  # fmt: skip
 _SKELETON_DROP = str.maketrans("", "", "aeiou")
 
@@ -146,7 +147,8 @@ class PreparedName:
     # the aligner skips the glued pass with one `&`.
     token_signatures: int = 0
     glue_reach: int = 0
-    glued_symbol_runs: tuple[int, ...] = ()  # runs (positions in `glued`) with a symbol: may meet any token
+    # Runs (positions in `glued`) that may meet any token: those with a symbol, and those in Arabic script
+    glued_symbol_runs: tuple[int, ...] = ()
     # The runs' and the tokens' shapes for `glue.glue_cover` (`glue.RUN_FIELDS` ints per run,
     # `glue.TOKEN_FIELDS` per token): a name whose reach meets the other name's tokens usually does so by
     # one or two of its runs, and the aligner tries only those.
@@ -729,13 +731,16 @@ def _glued_runs(
     for start in range(len(tokens) - 1):
         glued = tokens[start].latin
         initial = ord(glued[0]) & 63
+        # A run in Arabic script meets a Latin token by consonants, whatever its initial and length: the
+        # article and the word after it (ال + عتيبي, "altyby") are one Latin word ("Alotaibi", "Elotaibi").
+        abjad = tokens[start].script == _ABJAD
         lengths = 0  # the runs from `start` share an initial: collect their length bits, shift once
         for end in range(start + 1, min(start + MAX_GLUED, len(tokens))):
             glued += tokens[end].latin
             symbols = symbols_of.get((start, end), no_symbols) if symbols_of else no_symbols
-            shape = run_shape(start, end, glued, bool(symbols), GLUE_LENGTH_GAP)
+            shape = run_shape(start, end, glued, bool(symbols) or abjad, GLUE_LENGTH_GAP)
             shapes += shape
-            if symbols:
+            if symbols or abjad:
                 symbol_runs.append(len(runs))
             else:
                 lowest, highest = shape[4], shape[5]  # the lengths the run meets, capped as signatures are
@@ -862,7 +867,9 @@ def skeleton(latin: str, abjad: bool) -> str:
         text = text[:-1] + "h"
     elif not abjad:
         text = _latin_word_end(text)
-    return _collapse_doubles(text.translate(_SKELETON_DROP))
+    # Doubles collapse before the vowels go (Arabic writes a doubled letter once, "Mohammed" "mhmd"), not
+    # after: the two b of "Habib" (حبيب "hbyb") are two letters, which a later collapse made one.
+    return _collapse_doubles(text).translate(_SKELETON_DROP)
 
 
 # Letters a romanisation adds, drops or swaps for another without naming another name: vowels, and h,
@@ -880,7 +887,8 @@ def loose_skeleton(skeleton: str) -> str:
     first letter) and with Persian's v read as w: "vahidi" (vhdy) and وحیدی (whydy) are both "whd", "wafiq"
     and وفيق "wfk". Looser than the skeleton: it scores below a shared one, and finds candidates."""
     text = skeleton.replace("v", "w")
-    return _collapse_doubles(text[:1] + text[1:].replace("y", "").replace("w", ""))
+    # Not collapsed again: the letters on either side of a long vowel are two ("hbyb" "hbb", Habib).
+    return text[:1] + text[1:].replace("y", "").replace("w", "")
 
 
 # The bit of each character class of `letter_set`, as Python ints: compiled (see `compiled`), a shift

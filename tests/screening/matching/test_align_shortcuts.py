@@ -32,7 +32,7 @@ from clearway.screening.compare import (
 from clearway.screening.glue import glue_cover
 from clearway.screening.letters import LETTER_LIMITS, edit_budget, letters_apart
 from clearway.screening.lists.load import load_entries
-from clearway.screening.normalize import GLUE_LENGTH_GAP, NameKind, PreparedName, prepare_name
+from clearway.screening.normalize import GLUE_LENGTH_GAP, NameKind, PreparedName, Script, prepare_name
 
 NAMES = [
     "Vladimir Vladimirovich Putin",
@@ -103,9 +103,10 @@ def test_glue_reach_never_misses_a_token_a_run_can_meet() -> None:
     for runs, singles in itertools.product(names, repeat=2):
         meets = any(
             not symbols
+            and runs.tokens[start].script != Script.ABJAD  # such a run meets any token (see below)
             and glued[0] == token.latin[0]
             and abs(len(glued) - len(token.latin)) <= GLUE_LENGTH_GAP
-            for _start, _end, glued, symbols in runs.glued
+            for start, _end, glued, symbols in runs.glued
             for token in singles.tokens
         )
         if meets:
@@ -128,6 +129,7 @@ def test_the_glue_cover_names_every_run_and_token_a_run_can_meet() -> None:
                 j
                 for j, token in enumerate(singles.tokens)
                 if symbols
+                or runs.tokens[start].script == Script.ABJAD  # met by consonants, at any length
                 or (glued[0] == token.latin[0] and abs(len(glued) - len(token.latin)) <= GLUE_LENGTH_GAP)
             }
             if reached:
@@ -185,8 +187,9 @@ def test_the_glued_memo_holds_what_the_rule_says() -> None:
     warm = [_glued_both_ways(q, c, []) for q, c in itertools.product(names, repeat=2)]
     assert warm == cold
     assert _glued_memo
-    for (glued, symbols, uid), similarity in _glued_memo.items():
-        assert similarity == _glued_similarity(glued, symbols, tokens[uid]), (glued, tokens[uid].latin)
+    for (glued, symbols, uid, by_consonants), similarity in _glued_memo.items():
+        expected = _glued_similarity(glued, symbols, tokens[uid], by_consonants)
+        assert similarity == expected, (glued, tokens[uid].latin)
     clear_memo()
     assert not _glued_memo
 

@@ -73,6 +73,10 @@ MATCHES = [
         E,
     ),
     ("arabic qaf written g, as in Libya and Egypt", "Muammar Gaddafi", "معمر القذافي", P),
+    ("the Arabic article glued to the surname in Latin", "Mohamed Elsayed", "محمد السيد", P),
+    ("the article glued, a diphthong for a long vowel", "Khalid Alotaibi", "خالد العتيبي", P),
+    ("a glued compound against its Arabic words", "Abdullah Alharbi", "عبد الله الحربي", P),
+    ("ai in Latin is ي in Arabic script", "Khalid Al Otaibi", "خالد العتيبي", P),
     ("a romanisation that folds to a run of letters", "Ali Sayyid Bakri", "Ali Said Bakri", P),
     ("identical", "Vladimir Putin", "Vladimir Putin", P),
     ("case and punctuation", "AL-ZAWAHIRI, Ayman", "ayman al zawahiri", P),
@@ -239,6 +243,7 @@ MATCHES = [
 ]
 
 NON_MATCHES = [
+    ("Hussein's ي is no letter of Hassan", "Ali Hussein", "علي حسن", P),
     ("two Han characters read alike are two names", "李伟", "李威", P),
     ("a Han surname read like another", "张建国", "章建国", P),
     ("a letter written with a diacritic is no typo of another", "Thomas Miller", "Thomas Müller", P),
@@ -619,3 +624,11 @@ def test_a_glued_pair_does_not_push_out_two_single_pairs_as_similar() -> None:
     # "commercial bank" (one phrase) meets مصرف as a bank; so chosen first, it left التجاري unmatched.
     match = compare_names("المصرف التجاري السوري", "Commercial Bank of Syria", C)
     assert {part.candidate for part in match.explanation.parts} == {"bank", "commercial"}
+
+
+def test_a_letter_written_twice_across_a_vowel_is_two_letters() -> None:
+    """The two b of "Habib" are two letters of حبیب ("hbyb"), not one doubled letter."""
+    match = compare_names("Habib Bank Limited", "حبیب بینک لمیٹڈ", "Company")
+    matched = {(part.query, part.candidate) for part in match.explanation.parts}
+    assert ("habib", "حبیب") in matched
+    assert match.score > 0.75
