@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from clearway.screening import features, vocabulary
 from clearway.screening.align import Alignment, align, align_above
@@ -32,6 +33,7 @@ from clearway.screening.normalize import (
 )
 from clearway.screening.readings import PINYIN, Reading, person_readings
 from clearway.screening.wade_giles import pinyin_spelling
+from clearway.screening.written_names import written_names
 
 ALGORITHM_VERSION = "clearway-match/1.13"
 DEFAULT_THRESHOLD = 0.80
@@ -88,7 +90,10 @@ class PreparedParty:
         kind = candidate_kind if self.kind == _GENERIC else self.kind
         names = self._names.get(kind)
         if names is None:
-            raw = [self.party.name, *self.party.aliases]
+            nicknames = kind == NameKind.PERSON
+            raw = [
+                form for text in (self.party.name, *self.party.aliases) for form in _forms(text, nicknames)
+            ]
             if kind == NameKind.PERSON:
                 raw += self._other_readings(raw)
             names = tuple(n for n in (prepare_name(text, kind) for text in raw) if not n.is_empty)
@@ -106,6 +111,16 @@ class PreparedParty:
                     self.respelled[reading.spelling] = reading
                     spellings.append(reading.spelling)
         return spellings
+
+
+def _forms(text: str, nicknames: bool) -> tuple[str, ...]:
+    """A name as written, then the name and the other names written inside it (`written_names`): each
+    is compared as an alias. As written it stays one of them, so that a split never loses a match (the
+    words in quotes may be part of the name after all)."""
+    written = written_names(text, nicknames)
+    if not written.aliases:
+        return (text,)  # most names
+    return tuple(dict.fromkeys((text, written.name, *written.aliases)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,8 +195,25 @@ def compare_prepared_above(
 
 
 def compare_names(name1: str, name2: str, schema: str | None = None) -> Match:
-    """Compare two bare names of the same (possibly unknown) schema: the evaluation interface."""
+    """Compare two bare names of the same (possibly unknown) schema: the evaluation interface. A name
+    with another written inside it ("ADRIAN DARYA 1 (ex-GRACE 1)", `written_names`) is compared as each
+    of them, and the best comparison counts."""
     kind = kind_for_schema(schema)
+    forms1, forms2 = _written_forms(name1, kind), _written_forms(name2, kind)
+    if len(forms1) == 1 and len(forms2) == 1:
+        return _compare_bare_names(name1, name2, kind)  # most pairs
+    matches = (_compare_bare_names(form1, form2, kind) for form1 in forms1 for form2 in forms2)
+    return max(matches, key=_MATCH_SCORE)
+
+
+def _written_forms(text: str, kind: NameKind) -> tuple[str, ...]:
+    return _forms(text, nicknames=kind in _PERSON_OR_UNKNOWN)
+
+
+_MATCH_SCORE = attrgetter("score")  # the first of equal scores wins: the names as written come first
+
+
+def _compare_bare_names(name1: str, name2: str, kind: NameKind) -> Match:
     left, right = prepare_name(name1, kind), prepare_name(name2, kind)
     if kind == _GENERIC:
         # Read as unknown, every word weighs as much as a person's name. A company's legal form or generic

@@ -128,3 +128,11 @@ def test_a_match_survives_pickling_field_for_field() -> None:
     copy = pickle.loads(pickle.dumps(match, protocol=pickle.HIGHEST_PROTOCOL))
     assert copy == match
     assert copy.explanation.to_dict() == match.explanation.to_dict()
+
+
+def test_a_former_name_written_in_the_query_finds_the_entry(service: ScreeningService) -> None:
+    result = service.screen(Party("OCEAN PEARL (ex-SAND SWAN)", "Vessel"))
+    top = result.hits[0]
+    assert (top.entry_id, top.score) == ("ofac-sdn:4243", 1.0)
+    assert top.explanation.query_name == "SAND SWAN"
+    assert not service.screen(Party("OCEAN PEARL", "Vessel")).hits

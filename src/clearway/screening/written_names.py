@@ -1,0 +1,68 @@
+"""Other names written inside one name: "ADRIAN DARYA 1 (ex-GRACE 1)", "Ismael 'El Mayo' Zambada".
+
+Registers, vessel databases and clients' own records often carry a former name or an alias in the same
+field as the name: in brackets after an alias marker ("(ex-GRACE 1)", "(formerly Sberbank Europe AG)",
+"(a.k.a. ...)"), after such a marker without brackets ("Bank X f/k/a Bank Y"), or, in a person's name, as
+a nickname in quotes between the other words ("Joaquín 'El Chapo' Guzmán"). Compared as one name, the
+alias counts as words the other name lacks; split off, the name and the alias are each compared, and the
+better of them counts, as with any other alias.
+
+Quotes are only a nickname in a person's name (or one of unknown kind) and only between other words: a
+company's name in quotes is the name itself (ООО «Ромашка», 'AO "Kontsern Radioelektronnye
+Tekhnologii"'), and an apostrophe is part of a word (O'Brien, Workers' Party).
+
+Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Markers that introduce another name of the same holder: a former one (ex, formerly, previously,
+# f.k.a., f/k/a, formerly known as) or a current alias (a.k.a., aka, also known as).
+_MARKER = (
+    r"(?:ex|formerly(?:\s+known\s+as)?|previously(?:\s+known\s+as)?|former\s+name:?"
+    r"|f\.?\s?k\.?\s?a\.?|f/k/a|a\.?\s?k\.?\s?a\.?|a/k/a|also\s+known\s+as)"
+)
+_BRACKETED = re.compile(rf"[(\[]\s*{_MARKER}(?:\s*[-:]\s*|\s+)(?P<alias>[^()\[\]]+?)\s*[)\]]", re.IGNORECASE)
+# Without brackets only the unambiguous markers: "ex" and "formerly" also begin ordinary words and phrases.
+_INLINE = re.compile(
+    r"\s+(?:f\.\s?k\.\s?a\.|f/k/a|fka|a\.\s?k\.\s?a\.|a/k/a|aka|formerly\s+known\s+as|also\s+known\s+as)"
+    r"\s+(?P<alias>\S.*)$",
+    re.IGNORECASE,
+)
+# A nickname in quotes with words on both sides: straight or typographic quotes, not guillemets.
+_NICKNAME = re.compile(r"(?<=\S)\s+[\"'“‘](?P<alias>[^\"'“”‘’]+?)[\"'”’]\s+(?=\S)")
+# Characters any of the patterns needs: most names have none, and are returned at once.
+_HINTS = re.compile(r"[(\[\"'“‘]|\baka\b|\bfka\b|/k/a|k\.\s?a\.|known\s+as", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class WrittenNames:
+    """A name as written, split into the name itself and the other names written inside it."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+
+
+def written_names(text: str, nicknames: bool) -> WrittenNames:
+    """The name in `text` and the aliases written inside it. `nicknames`: quoted words between other
+    words are a nickname (a person's name, or one of unknown kind)."""
+    if _HINTS.search(text) is None:
+        return WrittenNames(text)
+    aliases: list[str] = []
+
+    def keep(match: re.Match[str]) -> str:
+        aliases.append(match.group("alias").strip())
+        return " "
+
+    name = _BRACKETED.sub(keep, text)
+    name = _INLINE.sub(keep, name)
+    if nicknames:
+        name = _NICKNAME.sub(keep, name)
+    name = " ".join(name.split())
+    aliases = [alias for alias in aliases if alias]
+    if not name or not aliases:
+        return WrittenNames(text)
+    return WrittenNames(name, tuple(dict.fromkeys(aliases)))
