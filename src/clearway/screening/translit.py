@@ -178,14 +178,41 @@ def _final_y(found: re.Match[str]) -> str:
 
 
 def _indic_latin(token: str) -> str:
-    """Indic scripts: ICU writes every inherent vowel ("amita"); Hindi and Bengali drop a final one (Amit)."""
-    words = []
-    for word in latinize_text(token).split():
-        final_schwa = word.endswith("a") and word[-2:-1] not in _LATIN_VOWELS and word[-3:-2] in _LATIN_VOWELS
-        if len(word) >= 4 and final_schwa:
-            word = word[:-1]
-        words.append(word)
+    """Indic scripts in the spelling names are written in (Amit Shah, Amitabh Bachchan, Krishna), from
+    ICU's ISO 15919 ("amita śāha", "amitābha baccana", "kr̥ṣṇa")."""
+    # ICU drops Gurmukhi's tippi (ਸਿੰਘ read "sigha"): written as the bindi, the same nasal, it reads Singh.
+    text = latinize_text(token.replace("\u0a70", "\u0a02"))
+    words = [_conventional_indic(_without_final_schwa(word)) for word in text.split()]
     return _latin_form_slow(" ".join(words)) if words else ""
+
+
+_INDIC_NASALS = frozenset("nṅñṇmṁṃ")
+
+
+def _without_final_schwa(word: str) -> str:
+    """ICU writes every inherent vowel; Hindi and Bengali drop a final one after a single consonant (amita
+    → Amit), an aspirate (amitābha → Amitabh) or a nasal and a consonant (ānanda → Anand, rilāyansa →
+    Reliance), and keep it after other clusters (candra → Chandra, kr̥ṣṇa → Krishna, mitra)."""
+    if len(word) < 4 or not word.endswith("a") or word[-2] in _LATIN_VOWELS:
+        return word
+    before = word[-3]
+    if before in _LATIN_VOWELS or word[-2] == "h" or before in _INDIC_NASALS:
+        return word[:-1]
+    return word
+
+
+# ISO 15919 letters written as names spell them (Hunterian): श and ष sh, च ch and छ chh, ऋ ri, the
+# anusvara n. Applied in order: छ's "ch" is set aside before च's "c" becomes "ch".
+_INDIC_CONVENTIONAL = (
+    ("ch", "\x00"), ("c", "ch"), ("\x00", "chh"), ("ś", "sh"), ("ṣ", "sh"), ("r\u0325", "ri"), ("ṁ", "n"), ("ṃ", "n"),
+)  # fmt: skip
+
+
+def _conventional_indic(word: str) -> str:
+    for iso, conventional in _INDIC_CONVENTIONAL:
+        if iso in word:
+            word = word.replace(iso, conventional)
+    return word
 
 
 # Letters of Urdu (and Punjabi, Sindhi, Pashto in part) that ICU's Arabic transform drops: written as the

@@ -110,3 +110,26 @@ def test_urdu_letters_are_read(word: str, latin: str) -> None:
 )
 def test_hangul_romanised_with_the_digits_and_latin_among_it(text: str, latin: str) -> None:
     assert romanize_hangul(text) == latin
+
+
+@pytest.mark.parametrize(
+    ("written", "spelled"),
+    [
+        ("अमित", "amit"),  # a final inherent vowel after one consonant is not said
+        ("शाह", "shah"),  # श is sh
+        ("शर्मा", "sharma"),
+        ("अमिताभ", "amitabh"),  # nor after an aspirate
+        ("बच्चन", "bachchan"),  # च is ch
+        ("छत्तीसगढ़", "chhattisagarh"),  # छ is chh
+        ("आनंद", "anand"),  # nor after a nasal and a consonant
+        ("रिलायंस", "rilayans"),
+        ("चंद्र", "chandra"),  # but after other clusters it is
+        ("कृष्ण", "krishna"),  # ऋ is ri, ष sh
+        ("नरेंद्र", "narendra"),
+        ("ਸਿੰਘ", "singh"),  # Gurmukhi's tippi is a nasal, which ICU alone drops
+        ("ਸੰਧੂ", "sandhu"),
+        ("জসিম", "jasim"),  # Bengali
+    ],
+)
+def test_indic_names_are_spelled_as_names_are_written_in_latin(written: str, spelled: str) -> None:
+    assert latin_form(written) == spelled
