@@ -204,7 +204,8 @@ def _without_final_schwa(word: str) -> str:
 # ISO 15919 letters written as names spell them (Hunterian): श and ष sh, च ch and छ chh, ऋ ri, the
 # anusvara n. Applied in order: छ's "ch" is set aside before च's "c" becomes "ch".
 _INDIC_CONVENTIONAL = (
-    ("ch", "\x00"), ("c", "ch"), ("\x00", "chh"), ("ś", "sh"), ("ṣ", "sh"), ("r\u0325", "ri"), ("ṁ", "n"), ("ṃ", "n"),
+    ("ch", "\x00"), ("c", "ch"), ("\x00", "chh"), ("ś", "sh"), ("ṣ", "sh"), ("r\u0325", "ri"),
+    ("ṁ", "n"), ("ṃ", "n"),
 )  # fmt: skip
 
 
