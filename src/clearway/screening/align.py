@@ -17,6 +17,7 @@ Scoring model (token weights come from `normalize`):
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -510,7 +511,40 @@ def _fuzzy_similarity(a: Token, b: Token) -> tuple[float, str]:
     same_sound = a.phonetic == b.phonetic and len(a.phonetic) >= 2 and a.latin[0] == b.latin[0]
     if best < SIM_PHONETIC and same_sound and distance <= cutoff:
         best, method = SIM_PHONETIC, "phonetic"
+    if not best and shorter == longer == _SLIP_LENGTH and not cross_script and _slipped_key(a.latin, b.latin):
+        best, method = 1.0 - 1.0 / _SLIP_LENGTH, "typo"
     return (best, method) if best >= MIN_TOKEN_SIM else _NO_MATCH
+
+
+# Keys next to each other on a QWERTY keyboard (in a row, or the two below a key), and letters read for
+# one another (m/n, n/u, u/v, c/e, i/l): the typing and reading slips of a four-letter name.
+_KEY_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+
+
+def _neighbour_keys() -> frozenset[frozenset[str]]:
+    pairs = {frozenset(row[i : i + 2]) for row in _KEY_ROWS for i in range(len(row) - 1)}
+    for upper, lower in itertools.pairwise(_KEY_ROWS):
+        for i, key in enumerate(upper):
+            # A row is set half a key to the right of the one above: key i sits over keys i - 1 and i.
+            pairs.update(frozenset((key, below)) for below in lower[max(i - 1, 0) : i + 1])
+    return frozenset(pairs)
+
+
+_NEIGHBOUR_KEYS = _neighbour_keys()
+_LOOK_ALIKES = frozenset(frozenset(pair) for pair in ("mn", "nu", "uv", "ce", "il"))
+_SLIP_LENGTH = 4  # shorter names differ by a letter as other names do; longer ones have an edit budget
+
+
+def _slipped_key(x: str, y: str) -> bool:
+    """Two words of four letters one letter apart, that letter a neighbouring key or a look-alike of the
+    other ("Jong" / "Jomg", "Joug"): a slip. Otherwise two short words a letter apart are two names (Jie /
+    Jia, Omar / Amar), and the edit budget of such words is none. Two names rigour knows are still told
+    apart afterwards (`_other_known_names`)."""
+    different = [pair for pair in zip(x, y, strict=True) if pair[0] != pair[1]]
+    if len(different) != 1:
+        return False
+    pair = frozenset(different[0])
+    return pair in _NEIGHBOUR_KEYS or pair in _LOOK_ALIKES
 
 
 def _skeleton_similarity(a: str, b: str, loose: bool = False) -> tuple[float, str]:
