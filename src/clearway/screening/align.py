@@ -825,7 +825,9 @@ def _glued_pairs(
     memo = _glued_memo
     for number, reached in meeting:
         start, end, glued, symbols = glued_runs[number]
-        abjad = tokens[start].script == _ABJAD  # such a run meets Latin tokens by consonants, at any length
+        # A run in Arabic script meets Latin tokens by consonants, at any length, those that open with its
+        # first consonant: the first of its first word's (the article's l, "al" + "syd", for "Elsayed").
+        lead = tokens[start].skeleton[:1] if tokens[start].script == _ABJAD else None
         if busy and not busy.isdisjoint(range(start, end + 1)):
             # Only a strong match may take the place of a strong pair. Tested on the whole run first:
             # is it written as a token of the other side (a set look-up), or does it have a symbol?
@@ -842,7 +844,7 @@ def _glued_pairs(
                 continue  # not a token this run may meet (`glue.glue_cover`)
             latin = single.latin
             far = abs(length - len(latin)) > GLUE_LENGTH_GAP
-            by_consonants = abjad and single.script != _ABJAD
+            by_consonants = lead is not None and single.script != _ABJAD and single.skeleton[:1] == lead
             if symbols:
                 if far and symbols.isdisjoint(single.symbols) and not by_consonants:
                     continue  # `_glued_similarity` would say 0: no shared symbol and too long or short
