@@ -45,7 +45,7 @@ from clearway.screening.normalize import (
 )
 from clearway.screening.translit import is_han_character, simplified_han
 from clearway.screening.vocabulary import OTHER_FORM_PREFIX
-from clearway.screening.wade_giles import PINYIN_SYLLABLES, pinyin_pair
+from clearway.screening.wade_giles import PINYIN_SYLLABLES, one_syllable_in_two_systems, pinyin_pair
 
 SIM_EXACT = 1.0
 SIM_VARIANT = 0.95  # rigour name-variant / synonym symbol shared
@@ -268,7 +268,12 @@ def _written_similarity(a: Token, b: Token, kind: NameKind) -> tuple[float, str]
         length_gap = -length_gap
     if kind == _PERSON and 0 < length_gap <= 2 and _gender_variants(a, b):
         return _NO_MATCH
-    if a.symbols and not a.symbols.isdisjoint(b.symbols) and _spelling_symbols(a.symbols & b.symbols):
+    if (
+        a.symbols
+        and not a.symbols.isdisjoint(b.symbols)
+        and _spelling_symbols(a.symbols & b.symbols)
+        and (kind not in _PERSON_OR_GENERIC or not _two_chinese_syllables(a.latin, b.latin))
+    ):
         return SIM_VARIANT, "variant"
     if kind == _PERSON and length_gap == 0 and _masculine_and_feminine(a, b):
         return _NO_MATCH
@@ -292,6 +297,13 @@ def _written_similarity(a: Token, b: Token, kind: NameKind) -> tuple[float, str]
     if similar[0] and kind in _PERSON_OR_GENERIC and _other_known_names(a, b):
         return _NO_MATCH  # asked last: most pairs are not similar at all
     return similar
+
+
+def _two_chinese_syllables(a: str, b: str) -> bool:
+    """Two pinyin syllables that are not one syllable in pinyin and Wade-Giles: two characters, whatever
+    name group rigour puts them in (its groups gather a name's spellings in many languages, and Yong and
+    Yang, Min and Ming share some). Zhang / Chang stays a variant."""
+    return a in PINYIN_SYLLABLES and b in PINYIN_SYLLABLES and not one_syllable_in_two_systems(a, b)
 
 
 def _written_letter_replaced(a: Token, b: Token) -> bool:

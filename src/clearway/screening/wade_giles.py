@@ -245,3 +245,9 @@ def pinyin_pair(word: str) -> tuple[str, str] | None:
         if word[:cut] in PINYIN_SYLLABLES and word[cut:] in PINYIN_SYLLABLES
     ]
     return splits[0] if len(splits) == 1 else None
+
+
+def one_syllable_in_two_systems(a: str, b: str) -> bool:
+    """Whether two pinyin syllables are one syllable, one of them written in Wade-Giles without its
+    aspiration mark ("chang" is pinyin zhang, "tung" dong): otherwise they are two characters."""
+    return _WADE_GILES.get(a) == b or _WADE_GILES.get(b) == a

@@ -73,6 +73,7 @@ MATCHES = [
         E,
     ),
     ("arabic qaf written g, as in Libya and Egypt", "Muammar Gaddafi", "معمر القذافي", P),
+    ("one syllable in pinyin and in Wade-Giles without its mark", "Zhang Wei", "Chang Wei", P),
     ("a neighbouring key struck in a four-letter word", "Kim Jong Un", "Kim Jomg Un", P),
     ("a look-alike letter read in a four-letter word", "Kim Yo Jong", "Kim Yo Joug", P),
     ("the Arabic article glued to the surname in Latin", "Mohamed Elsayed", "محمد السيد", P),
@@ -247,6 +248,8 @@ MATCHES = [
 NON_MATCHES = [
     ("Hussein's ي is no letter of Hassan", "Ali Hussein", "علي حسن", P),
     ("two known names a neighbouring key apart", "Anna Smith", "Anja Smith", P),
+    ("two pinyin syllables in one of rigour's name groups", "Liu Yong", "Liu Yang", P),
+    ("two pinyin syllables in one of rigour's name groups, given names", "Li Peng", "Li Ping", P),
     ("four letters, one apart, not a slip of the hand or eye", "Omar Khan", "Amar Khan", P),
     ("two Han characters read alike are two names", "李伟", "李威", P),
     ("a Han surname read like another", "张建国", "章建国", P),
