@@ -508,6 +508,8 @@ def _fuzzy_similarity(a: Token, b: Token) -> tuple[float, str]:
             return _NO_MATCH
     distance = OSA.distance(a.latin, b.latin, score_cutoff=cutoff)
     best, method = (1.0 - distance / longer, "typo") if distance <= budget else _NO_MATCH
+    if best and cross_script and shorter == longer <= 4 and not abjad and _another_initial(a.latin, b.latin):
+        best = 0.0
     if abjad:
         # Vowel-less transliterations defeat folding and metaphone; compare consonant skeletons instead.
         if best < SIM_SKELETON:
@@ -545,6 +547,19 @@ def _neighbour_keys() -> frozenset[frozenset[str]]:
 _NEIGHBOUR_KEYS = _neighbour_keys()
 _LOOK_ALIKES = frozenset(frozenset(pair) for pair in ("mn", "nu", "uv", "ce", "il"))
 _SLIP_LENGTH = 4  # shorter names differ by a letter as other names do; longer ones have an edit budget
+
+
+# First letters that romanisations of one sound write differently (Korean Paek / Baek, Kim / Gim, Jong /
+# Chong, Ri / Li; Cyrillic and Greek v / w, z / s): a short word read from another script may differ
+# from its Latin spelling in its first letter only so. Otherwise it is another word ("Wang" is no typo of
+# 장 "jang").
+_ROMANISED_INITIALS = frozenset(
+    frozenset(pair) for pair in "bp dt gk kc kq cs cj jy iy zs zj vw rl ln fp hk".split()
+)
+
+
+def _another_initial(x: str, y: str) -> bool:
+    return x[0] != y[0] and frozenset((x[0], y[0])) not in _ROMANISED_INITIALS
 
 
 def _slipped_key(x: str, y: str) -> bool:
