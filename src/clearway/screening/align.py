@@ -553,9 +553,8 @@ _SLIP_LENGTH = 4  # shorter names differ by a letter as other names do; longer o
 # Chong, Ri / Li; Cyrillic and Greek v / w, z / s): a short word read from another script may differ
 # from its Latin spelling in its first letter only so. Otherwise it is another word ("Wang" is no typo of
 # 장 "jang").
-_ROMANISED_INITIALS = frozenset(
-    frozenset(pair) for pair in "bp dt gk kc kq cs cj jy iy zs zj vw rl ln fp hk".split()
-)
+_ROMANISED_INITIAL_PAIRS = "bp dt gk kc kq cs cj jy iy zs zj vw rl ln fp hk"
+_ROMANISED_INITIALS = frozenset(frozenset(pair) for pair in _ROMANISED_INITIAL_PAIRS.split())
 
 
 def _another_initial(x: str, y: str) -> bool:
