@@ -42,6 +42,7 @@ from clearway.screening.normalize import (
     is_syllable,
     loose_skeleton,
     skeleton,
+    written_consonants,
 )
 from clearway.screening.translit import is_han_character, simplified_han
 from clearway.screening.vocabulary import OTHER_FORM_PREFIX
@@ -516,6 +517,8 @@ def _fuzzy_similarity(a: Token, b: Token) -> tuple[float, str]:
             # Two names rigour knows and tells apart (محمد, "Mahmoud") are not loose spellings of each other.
             loose = not (_known_name(a) and _known_name(b))
             best, method = max((best, method), _skeleton_similarity(a.skeleton, b.skeleton, loose))
+        if best < SIM_SKELETON and _written_alike(a, b):
+            best, method = SIM_SKELETON, "skeleton"
         return (best, method) if best >= MIN_TOKEN_SIM else _NO_MATCH
     if not best:
         # Romanisation variants plus a typo: Yusuf / Youssef fold to iusuf / iusef.
@@ -573,8 +576,17 @@ def _slipped_key(x: str, y: str) -> bool:
     return pair in _NEIGHBOUR_KEYS or pair in _LOOK_ALIKES
 
 
+def _written_alike(a: Token, b: Token) -> bool:
+    """One token in Arabic script, the other in Latin letters that may spell it, their vowels read as
+    written or unwritten long vowels (`written_consonants`: "Duri" دوري, "Akkacha" عكاشة)."""
+    latin, abjad = (a, b) if b.script == _ABJAD else (b, a)
+    return len(abjad.skeleton) >= 2 and written_consonants(latin.latin).fullmatch(abjad.skeleton) is not None
+
+
 def _skeleton_similarity(a: str, b: str, loose: bool = False) -> tuple[float, str]:
-    # Arabic and Hebrew omit short vowels: "mhmd" is Muhammad, "khald" Khaled.
+    # Arabic and Hebrew omit short vowels: "mhmd" is Muhammad, "khald" Khaled. Only `loose`: skeletons
+    # equal once long vowels are set aside, or a letter apart (not between two names rigour tells apart:
+    # "mhmwd", Mahmoud, is a letter from محمد "mhmd").
     if len(a) < 2 or len(b) < 2:
         return 0.0, ""
     if a == b:
@@ -584,7 +596,7 @@ def _skeleton_similarity(a: str, b: str, loose: bool = False) -> tuple[float, st
     loose_a, loose_b = (loose_skeleton(a), loose_skeleton(b)) if loose else ("", "-")
     if len(loose_a) >= 3 and (loose_a == loose_b or loose_a.replace("g", "k") == loose_b.replace("g", "k")):
         return SIM_SKELETON_LOOSE, "skeleton"
-    if min(len(a), len(b)) >= 4 and OSA.distance(a, b, score_cutoff=1) <= 1:
+    if loose and min(len(a), len(b)) >= 4 and OSA.distance(a, b, score_cutoff=1) <= 1:
         return SIM_SKELETON_NEAR, "skeleton"
     return 0.0, ""
 
@@ -900,7 +912,10 @@ def _glued_similarity(
     if by_consonants:
         sim = _glued_similarity(glued, symbols, single)
         if sim < SIM_SKELETON:
-            sim = max(sim, _skeleton_similarity(skeleton(glued, True), single.skeleton, True)[0])
+            consonants_of = skeleton(glued, True)
+            sim = max(sim, _skeleton_similarity(consonants_of, single.skeleton, True)[0])
+            if sim < SIM_SKELETON and written_consonants(single.latin).fullmatch(consonants_of):
+                sim = SIM_SKELETON
         return sim
     if abs(len(glued) - len(single.latin)) > GLUE_LENGTH_GAP:
         return 0.0

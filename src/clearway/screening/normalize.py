@@ -95,8 +95,10 @@ _DOUBLE_LETTERS = re.compile(r"(.)\1+")
 # Consonant skeletons: Arabic and Hebrew write long vowels (و w, ي y) but not short ones, so Latin
 # "ou"/"oo" count as w and "ee"/"ii" as y, other vowels vanish; a final ة (ICU "t") is Latin "-a(h)".
 # The diphthongs ai, ei and au are a vowel and ي or و ("Otaibi" عتيبي "tyby", "Saud" سعود "swd").
+# Applied in order: th and dh before kh, so that an Arabic t or d before خ ("tkhary", تخاری) stays two
+# letters.
 _SKELETON_RULES = (
-    ("kh", "h"), ("gh", "g"), ("q", "k"), ("th", "t"), ("dh", "d"), ("sh", "s"), ("ph", "f"), ("dj", "j"),
+    ("th", "t"), ("dh", "d"), ("kh", "h"), ("gh", "g"), ("q", "k"), ("sh", "s"), ("ph", "f"), ("dj", "j"),
     ("ou", "w"), ("oo", "w"), ("uu", "w"), ("ee", "y"), ("ii", "y"), ("ai", "y"), ("ei", "y"), ("au", "w"),
 )  # fmt: skip
 _SKELETON_DROP = str.maketrans("", "", "aeiou")
@@ -870,6 +872,32 @@ def skeleton(latin: str, abjad: bool) -> str:
     # Doubles collapse before the vowels go (Arabic writes a doubled letter once, "Mohammed" "mhmd"), not
     # after: the two b of "Habib" (حبيب "hbyb") are two letters, which a later collapse made one.
     return _collapse_doubles(text).translate(_SKELETON_DROP)
+
+
+@lru_cache(maxsize=50_000)
+def written_consonants(latin: str) -> re.Pattern[str]:
+    """The consonant skeletons in Arabic script a Latin spelling may stand for: its consonants, each of its
+    single vowels a long vowel (o and u for و, i and e for ي) or a short one (unwritten), its a unwritten,
+    its long vowels (ou, ee, ai, …) written, a final vowel for ة or ى or nothing ("Duri" is دوري "dwry",
+    "Ibrahim" ابراهيم "brhym", "Mustafa" مصطفى), a final -at ة, ch ش as French spells it ("Akkacha" عكاشة).
+    Stricter than `loose_skeleton`: a long vowel the Latin writes must be written ("Mahmoud" is not محمد)."""
+    text = latin
+    for old, new in _SKELETON_RULES:
+        if old in text:
+            text = text.replace(old, new)
+    text = _collapse_doubles(text)
+    ending = ""
+    if text.endswith("at") and len(text) > 3:
+        text, ending = text[:-2], "[th]"
+    elif text.endswith(("ah", "eh")) and len(text) > 3:
+        text, ending = text[:-2], "h?"
+    elif text.endswith(("a", "e")):
+        text, ending = text[:-1], "[hy]?"
+    pattern = "".join(_WRITTEN_AS.get(letter, letter) for letter in text.replace("ch", "9"))
+    return re.compile(pattern + ending)
+
+
+_WRITTEN_AS = {"a": "", "o": "w?", "u": "w?", "i": "y?", "e": "y?", "v": "[vw]", "9": "(?:s|ch)", "c": "[ks]"}
 
 
 # Letters a romanisation adds, drops or swaps for another without naming another name: vowels, and h,

@@ -81,6 +81,10 @@ MATCHES = [
     ("the article glued, a diphthong for a long vowel", "Khalid Alotaibi", "خالد العتيبي", P),
     ("a glued compound against its Arabic words", "Abdullah Alharbi", "عبد الله الحربي", P),
     ("ai in Latin is ي in Arabic script", "Khalid Al Otaibi", "خالد العتيبي", P),
+    ("a single vowel for a written long vowel", "Izzat Ibrahim al-Duri", "عزت ابراهيم الدوري", P),
+    ("French ch for ش and e for an unwritten vowel", "Djamel Akkacha", "جمال عكاشة", P),
+    ("a final a for ى", "Muqtada al-Sadr", "مقتدى الصدر", P),
+    ("Hebrew: a single vowel for a written one", "Golda Meir", "גולדה מאיר", P),
     ("a romanisation that folds to a run of letters", "Ali Sayyid Bakri", "Ali Said Bakri", P),
     ("identical", "Vladimir Putin", "Vladimir Putin", P),
     ("case and punctuation", "AL-ZAWAHIRI, Ayman", "ayman al zawahiri", P),
@@ -248,6 +252,7 @@ MATCHES = [
 
 NON_MATCHES = [
     ("Hussein's ي is no letter of Hassan", "Ali Hussein", "علي حسن", P),
+    ("a long vowel the Latin writes must be written", "Mahmoud Yasin", "محمد ياسين", P),
     ("two known names a neighbouring key apart", "Anna Smith", "Anja Smith", P),
     ("two pinyin syllables in one of rigour's name groups", "Liu Yong", "Liu Yang", P),
     ("a short word read from another script, another first letter", "Wang Wei", "张伟", P),
