@@ -195,10 +195,11 @@ class _Memo:
 
 _memo = _Memo()
 # Similarities of a glued run with a single token, by (run text, run symbols, token uid, whether compared
-# by consonants: an Arabic-script run with a Latin token): namesakes
+# by consonants: an Arabic-script run with a Latin token, and the run as said, `_article_assimilated`):
+# namesakes
 # ("Abd al-Majid Aziz al-Zindani" and its aliases) have the same runs, and each alignment of a long
 # Arabic name with one of them tried a dozen run-token pairs, each an edit distance.
-_GluedKey = tuple[str, frozenset[str], int, bool]
+_GluedKey = tuple[str, frozenset[str], int, bool, str | None]
 _glued_memo: dict[_GluedKey, float] = {}
 _GLUED_MEMO_LIMIT = 200_000
 
@@ -866,6 +867,8 @@ def _glued_pairs(
         # A run in Arabic script meets Latin tokens by consonants, at any length, those that open with its
         # first consonant: the first of its first word's (the article's l, "al" + "syd", for "Elsayed").
         lead = tokens[start].skeleton[:1] if tokens[start].script == _ABJAD else None
+        assimilated = _article_assimilated(tokens, start, end) if lead is not None else None
+        leads = (lead, skeleton(assimilated, True)[:1]) if assimilated else (lead,)
         if busy and not busy.isdisjoint(range(start, end + 1)):
             # Only a strong match may take the place of a strong pair. Tested on the whole run first:
             # is it written as a token of the other side (a set look-up), or does it have a symbol?
@@ -882,18 +885,18 @@ def _glued_pairs(
                 continue  # not a token this run may meet (`glue.glue_cover`)
             latin = single.latin
             far = abs(length - len(latin)) > GLUE_LENGTH_GAP
-            by_consonants = lead is not None and single.script != _ABJAD and single.skeleton[:1] == lead
+            by_consonants = lead is not None and single.script != _ABJAD and single.skeleton[:1] in leads
             if symbols:
                 if far and symbols.isdisjoint(single.symbols) and not by_consonants:
                     continue  # `_glued_similarity` would say 0: no shared symbol and too long or short
             elif (far or latin[0] != initial) and not by_consonants:
                 continue
-            key = (glued, symbols, single.uid, by_consonants)
+            key = (glued, symbols, single.uid, by_consonants, assimilated)
             sim = memo.get(key)
             if sim is None:
                 if len(memo) >= _GLUED_MEMO_LIMIT:
                     memo.clear()
-                sim = memo[key] = _glued_similarity(glued, symbols, single, by_consonants)
+                sim = memo[key] = _glued_similarity(glued, symbols, single, by_consonants, assimilated)
             if sim < least:
                 continue
             run = tuple(range(start, end + 1))
@@ -903,19 +906,24 @@ def _glued_pairs(
 
 
 def _glued_similarity(
-    glued: str, symbols: frozenset[str], single: Token, by_consonants: bool = False
+    glued: str,
+    symbols: frozenset[str],
+    single: Token,
+    by_consonants: bool = False,
+    assimilated: str | None = None,
 ) -> float:
     """`by_consonants`: the run is in Arabic script and `single` is not, so their consonant skeletons are
-    compared too, at any length."""
+    compared too, at any length; and so is the run as said, `assimilated` (`_article_assimilated`)."""
     if symbols and not symbols.isdisjoint(single.symbols):
         return SIM_VARIANT
     if by_consonants:
         sim = _glued_similarity(glued, symbols, single)
-        if sim < SIM_SKELETON:
-            consonants_of = skeleton(glued, True)
-            sim = max(sim, _skeleton_similarity(consonants_of, single.skeleton, True)[0])
-            if sim < SIM_SKELETON and written_consonants(single.latin).fullmatch(consonants_of):
-                sim = SIM_SKELETON
+        for text in (glued, assimilated) if assimilated else (glued,):
+            if sim < SIM_SKELETON:
+                consonants_of = skeleton(text, True)
+                sim = max(sim, _skeleton_similarity(consonants_of, single.skeleton, True)[0])
+                if sim < SIM_SKELETON and written_consonants(single.latin).fullmatch(consonants_of):
+                    sim = SIM_SKELETON
         return sim
     if abs(len(glued) - len(single.latin)) > GLUE_LENGTH_GAP:
         return 0.0
@@ -925,6 +933,28 @@ def _glued_similarity(
     budget = edit_budget(shorter, longer, single.script != _LATIN, single.script == _ABJAD)
     distance = OSA.distance(glued, single.latin, score_cutoff=budget)
     return 1.0 - distance / max(len(glued), len(single.latin)) if distance <= budget else 0.0
+
+
+# The letters the Arabic article takes the sound of (the "sun letters": ت ث د ذ ر ز س ش ص ض ط ظ ل ن), as
+# the first letter of the next word's Latin form.
+_SUN_LETTERS = frozenset("tdrzsln")
+_ARTICLE = "al"
+
+
+def _article_assimilated(tokens: tuple[Token, ...], start: int, end: int) -> str | None:
+    """A run in Arabic script as Latin spells it where an article in it comes before a sun letter (the next
+    word's, inside the run or just after it): the article's l takes that letter's sound, after a vowel
+    ("ud" before "dyn", "ur" before "rhmn"): سعد الدين "sd al dyn" is "sduddyn", Saaduddin; عبد ال,
+    before رحمن, is "bdur", Abdur. None when the run has no such article."""
+    said, changed = [], False
+    for position in range(start, end + 1):
+        word = tokens[position].latin
+        if word == _ARTICLE and position + 1 < len(tokens):
+            letter = tokens[position + 1].latin[0]
+            if letter in _SUN_LETTERS:
+                word, changed = "u" + letter, True
+        said.append(word)
+    return "".join(said) if changed else None
 
 
 def _choose(candidates: list[_Pair]) -> list[_Pair]:

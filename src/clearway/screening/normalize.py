@@ -897,7 +897,11 @@ def written_consonants(latin: str) -> re.Pattern[str]:
     return re.compile(pattern + ending)
 
 
-_WRITTEN_AS = {"a": "", "o": "w?", "u": "w?", "i": "y?", "e": "y?", "v": "[vw]", "9": "(?:s|ch)", "c": "[ks]"}
+# z also for ض, which Persian, Urdu and Turkish say z (Ramazan, Zia: رمضان, ضیا; ICU writes d).
+_WRITTEN_AS = {
+    "a": "", "o": "w?", "u": "w?", "i": "y?", "e": "y?",
+    "v": "[vw]", "9": "(?:s|ch)", "c": "[ks]", "z": "[zd]",
+}  # fmt: skip
 
 
 # Letters a romanisation adds, drops or swaps for another without naming another name: vowels, and h,

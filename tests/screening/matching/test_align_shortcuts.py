@@ -187,8 +187,8 @@ def test_the_glued_memo_holds_what_the_rule_says() -> None:
     warm = [_glued_both_ways(q, c, []) for q, c in itertools.product(names, repeat=2)]
     assert warm == cold
     assert _glued_memo
-    for (glued, symbols, uid, by_consonants), similarity in _glued_memo.items():
-        expected = _glued_similarity(glued, symbols, tokens[uid], by_consonants)
+    for (glued, symbols, uid, by_consonants, assimilated), similarity in _glued_memo.items():
+        expected = _glued_similarity(glued, symbols, tokens[uid], by_consonants, assimilated)
         assert similarity == expected, (glued, tokens[uid].latin)
     clear_memo()
     assert not _glued_memo
