@@ -195,7 +195,7 @@ class _Memo:
 
 _memo = _Memo()
 # Similarities of a glued run with a single token, by (run text, run symbols, token uid, whether compared
-# by consonants: an Arabic-script run with a Latin token, and the run as said, `_article_assimilated`):
+# by consonants: an Arabic-script run with a Latin token, and the run as said, `article_assimilated`):
 # namesakes
 # ("Abd al-Majid Aziz al-Zindani" and its aliases) have the same runs, and each alignment of a long
 # Arabic name with one of them tried a dozen run-token pairs, each an edit distance.
@@ -581,7 +581,18 @@ def _written_alike(a: Token, b: Token) -> bool:
     """One token in Arabic script, the other in Latin letters that may spell it, their vowels read as
     written or unwritten long vowels (`written_consonants`: "Duri" دوري, "Akkacha" عكاشة)."""
     latin, abjad = (a, b) if b.script == _ABJAD else (b, a)
-    return len(abjad.skeleton) >= 2 and written_consonants(latin.latin).fullmatch(abjad.skeleton) is not None
+    if len(abjad.skeleton) < 2 or not latin.skeleton:
+        return False
+    # Most pairs differ in their first consonant: ruled out before a pattern is made for the Latin word.
+    first, latin_first = abjad.skeleton[0], latin.skeleton[0]
+    if first != latin_first and first not in "wy" and latin_first + first not in _FIRST_LETTERS_WRITTEN_AS:
+        return False
+    return written_consonants(latin.latin).fullmatch(abjad.skeleton) is not None
+
+
+# A Latin skeleton's first letter and the first letter in Arabic script `written_consonants` lets it stand
+# for (French ch for ش, c for ك or س, Persian z for ض, v for و).
+_FIRST_LETTERS_WRITTEN_AS = frozenset({"cs", "ck", "zd", "vw"})
 
 
 def _skeleton_similarity(a: str, b: str, loose: bool = False) -> tuple[float, str]:
@@ -862,13 +873,14 @@ def _glued_pairs(
     tokens, single_tokens, glued_runs = runs.tokens, singles.tokens, runs.glued
     latins: set[str] | None = None
     memo = _glued_memo
+    consonant_runs = runs.consonant_runs
     for number, reached in meeting:
         start, end, glued, symbols = glued_runs[number]
-        # A run in Arabic script meets Latin tokens by consonants, at any length, those that open with its
-        # first consonant: the first of its first word's (the article's l, "al" + "syd", for "Elsayed").
-        lead = tokens[start].skeleton[:1] if tokens[start].script == _ABJAD else None
-        assimilated = _article_assimilated(tokens, start, end) if lead is not None else None
-        leads = (lead, skeleton(assimilated, True)[:1]) if assimilated else (lead,)
+        # A run in Arabic script meets Latin tokens by consonants, at any length, those that open with a
+        # consonant it may open with (`PreparedName.consonant_runs`: the article's l, "al" + "syd", for
+        # "Elsayed").
+        consonant_run = consonant_runs[number] if consonant_runs else None
+        leads, assimilated = consonant_run if consonant_run is not None else ("", None)
         if busy and not busy.isdisjoint(range(start, end + 1)):
             # Only a strong match may take the place of a strong pair. Tested on the whole run first:
             # is it written as a token of the other side (a set look-up), or does it have a symbol?
@@ -885,7 +897,12 @@ def _glued_pairs(
                 continue  # not a token this run may meet (`glue.glue_cover`)
             latin = single.latin
             far = abs(length - len(latin)) > GLUE_LENGTH_GAP
-            by_consonants = lead is not None and single.script != _ABJAD and single.skeleton[:1] in leads
+            by_consonants = (
+                consonant_run is not None
+                and single.script != _ABJAD
+                and single.skeleton != ""
+                and single.skeleton[0] in leads
+            )
             if symbols:
                 if far and symbols.isdisjoint(single.symbols) and not by_consonants:
                     continue  # `_glued_similarity` would say 0: no shared symbol and too long or short
@@ -913,7 +930,8 @@ def _glued_similarity(
     assimilated: str | None = None,
 ) -> float:
     """`by_consonants`: the run is in Arabic script and `single` is not, so their consonant skeletons are
-    compared too, at any length; and so is the run as said, `assimilated` (`_article_assimilated`)."""
+    compared too, at any length; and so is the run as said, `assimilated`
+    (`normalize.article_assimilated`)."""
     if symbols and not symbols.isdisjoint(single.symbols):
         return SIM_VARIANT
     if by_consonants:
@@ -933,28 +951,6 @@ def _glued_similarity(
     budget = edit_budget(shorter, longer, single.script != _LATIN, single.script == _ABJAD)
     distance = OSA.distance(glued, single.latin, score_cutoff=budget)
     return 1.0 - distance / max(len(glued), len(single.latin)) if distance <= budget else 0.0
-
-
-# The letters the Arabic article takes the sound of (the "sun letters": ت ث د ذ ر ز س ش ص ض ط ظ ل ن), as
-# the first letter of the next word's Latin form.
-_SUN_LETTERS = frozenset("tdrzsln")
-_ARTICLE = "al"
-
-
-def _article_assimilated(tokens: tuple[Token, ...], start: int, end: int) -> str | None:
-    """A run in Arabic script as Latin spells it where an article in it comes before a sun letter (the next
-    word's, inside the run or just after it): the article's l takes that letter's sound, after a vowel
-    ("ud" before "dyn", "ur" before "rhmn"): سعد الدين "sd al dyn" is "sduddyn", Saaduddin; عبد ال,
-    before رحمن, is "bdur", Abdur. None when the run has no such article."""
-    said, changed = [], False
-    for position in range(start, end + 1):
-        word = tokens[position].latin
-        if word == _ARTICLE and position + 1 < len(tokens):
-            letter = tokens[position + 1].latin[0]
-            if letter in _SUN_LETTERS:
-                word, changed = "u" + letter, True
-        said.append(word)
-    return "".join(said) if changed else None
 
 
 def _choose(candidates: list[_Pair]) -> list[_Pair]:

@@ -151,6 +151,10 @@ class PreparedName:
     glue_reach: int = 0
     # Runs (positions in `glued`) that may meet any token: those with a symbol, and those in Arabic script
     glued_symbol_runs: tuple[int, ...] = ()
+    # Per run in `glued`, when the name has words in Arabic script: for a run in that script, the first
+    # consonants of the Latin words it may meet by consonants and the run as said (`article_assimilated`);
+    # None for the other runs.
+    consonant_runs: tuple[tuple[str, str | None] | None, ...] = ()
     # The runs' and the tokens' shapes for `glue.glue_cover` (`glue.RUN_FIELDS` ints per run,
     # `glue.TOKEN_FIELDS` per token): a name whose reach meets the other name's tokens usually does so by
     # one or two of its runs, and the aligner tries only those.
@@ -655,6 +659,7 @@ def _finish(
     removed: list[str],
 ) -> PreparedName:
     glued, glue_reach, glued_symbol_runs, run_shapes = _glued_runs(tokens, phrases)
+    consonant_runs = _consonant_runs(tokens, glued)
     token_signatures = 0
     for token in tokens:
         token_signatures |= token.signature
@@ -676,6 +681,7 @@ def _finish(
         token_signatures=token_signatures,
         glue_reach=glue_reach,
         glued_symbol_runs=glued_symbol_runs,
+        consonant_runs=consonant_runs,
         run_shapes=run_shapes,
         token_shapes=tuple([field for token in tokens for field in token_shape(token.latin)]),
         weights=weights,
@@ -733,13 +739,11 @@ def _glued_runs(
     for start in range(len(tokens) - 1):
         glued = tokens[start].latin
         initial = ord(glued[0]) & 63
-        # A run in Arabic script meets a Latin token by consonants, whatever its initial and length: the
-        # article and the word after it (ال + عتيبي, "altyby") are one Latin word ("Alotaibi", "Elotaibi").
-        abjad = tokens[start].script == _ABJAD
         lengths = 0  # the runs from `start` share an initial: collect their length bits, shift once
         for end in range(start + 1, min(start + MAX_GLUED, len(tokens))):
             glued += tokens[end].latin
             symbols = symbols_of.get((start, end), no_symbols) if symbols_of else no_symbols
+            abjad = glued_by_consonants(tokens, start, end)
             shape = run_shape(start, end, glued, bool(symbols) or abjad, GLUE_LENGTH_GAP)
             shapes += shape
             if symbols or abjad:
@@ -757,6 +761,53 @@ def _glued_runs(
             shapes += run_shape(start, end, glued, True, GLUE_LENGTH_GAP)
             runs.append((start, end, glued, symbols))
     return tuple(runs), reach, tuple(symbol_runs), tuple(shapes)
+
+
+def _consonant_runs(
+    tokens: list[Token], runs: tuple[GluedRun, ...]
+) -> tuple[tuple[str, str | None] | None, ...]:
+    """`PreparedName.consonant_runs`: () for a name without a word in Arabic script (most names)."""
+    if all(token.script != _ABJAD for token in tokens):
+        return ()
+    found: list[tuple[str, str | None] | None] = []
+    for start, end, _glued, _symbols in runs:
+        if not glued_by_consonants(tokens, start, end):
+            found.append(None)
+            continue
+        said = article_assimilated(tokens, start, end)
+        leads = tokens[start].skeleton[:1] + (skeleton(said, True)[:1] if said else "")
+        found.append((leads, said))
+    return tuple(found)
+
+
+def glued_by_consonants(tokens: list[Token], start: int, end: int) -> bool:
+    """Whether a run meets Latin tokens by consonants, whatever their initial and length: a run in Arabic
+    script, whose words Latin spellings often join (ال + عتيبي, "al tyby", is "Alotaibi" or "Elotaibi",
+    جلال الدين "Jalaluddin"). Only the runs with the article or abd, abu, ibn found 0.710 of the UN list's
+    Latin names for its names in Arabic script, where all runs found 0.786."""
+    return tokens[start].script == _ABJAD
+
+
+# The letters the Arabic article takes the sound of (the "sun letters": ت ث د ذ ر ز س ش ص ض ط ظ ل ن), as
+# the first letter of the next word's Latin form.
+_SUN_LETTERS = frozenset("tdrzsln")
+_ARTICLE = "al"
+
+
+def article_assimilated(tokens: list[Token], start: int, end: int) -> str | None:
+    """A run in Arabic script as Latin spells it where an article in it comes before a sun letter (the next
+    word's, inside the run or just after it): the article's l takes that letter's sound, after a vowel
+    ("ud" before "dyn", "ur" before "rhmn"): سعد الدين "sd al dyn" is "sduddyn", Saaduddin; عبد ال,
+    before رحمن, is "bdur", Abdur. None when the run has no such article."""
+    said, changed = [], False
+    for position in range(start, end + 1):
+        word = tokens[position].latin
+        if word == _ARTICLE and position + 1 < len(tokens):
+            letter = tokens[position + 1].latin[0]
+            if letter in _SUN_LETTERS:
+                word, changed = "u" + letter, True
+        said.append(word)
+    return "".join(said) if changed else None
 
 
 def _empty(text: str, kind: NameKind) -> PreparedName:
