@@ -42,7 +42,7 @@ from clearway.screening.normalize import (
     is_syllable,
     loose_skeleton,
     skeleton,
-    written_consonants,
+    spells_consonants,
 )
 from clearway.screening.translit import is_han_character, simplified_han
 from clearway.screening.vocabulary import OTHER_FORM_PREFIX
@@ -579,7 +579,7 @@ def _slipped_key(x: str, y: str) -> bool:
 
 def _written_alike(a: Token, b: Token) -> bool:
     """One token in Arabic script, the other in Latin letters that may spell it, their vowels read as
-    written or unwritten long vowels (`written_consonants`: "Duri" دوري, "Akkacha" عكاشة)."""
+    written or unwritten long vowels (`spells_consonants`: "Duri" دوري, "Akkacha" عكاشة)."""
     latin, abjad = (a, b) if b.script == _ABJAD else (b, a)
     if len(abjad.skeleton) < 2 or not latin.skeleton:
         return False
@@ -587,10 +587,10 @@ def _written_alike(a: Token, b: Token) -> bool:
     first, latin_first = abjad.skeleton[0], latin.skeleton[0]
     if first != latin_first and first not in "wy" and latin_first + first not in _FIRST_LETTERS_WRITTEN_AS:
         return False
-    return written_consonants(latin.latin).fullmatch(abjad.skeleton) is not None
+    return spells_consonants(latin.latin, abjad.skeleton)
 
 
-# A Latin skeleton's first letter and the first letter in Arabic script `written_consonants` lets it stand
+# A Latin skeleton's first letter and the first letter in Arabic script `spells_consonants` lets it stand
 # for (French ch for ش, c for ك or س, Persian z for ض, v for و).
 _FIRST_LETTERS_WRITTEN_AS = frozenset({"cs", "ck", "zd", "vw"})
 
@@ -940,7 +940,7 @@ def _glued_similarity(
             if sim < SIM_SKELETON:
                 consonants_of = skeleton(text, True)
                 sim = max(sim, _skeleton_similarity(consonants_of, single.skeleton, True)[0])
-                if sim < SIM_SKELETON and written_consonants(single.latin).fullmatch(consonants_of):
+                if sim < SIM_SKELETON and spells_consonants(single.latin, consonants_of):
                     sim = SIM_SKELETON
         return sim
     if abs(len(glued) - len(single.latin)) > GLUE_LENGTH_GAP:

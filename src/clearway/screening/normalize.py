@@ -925,34 +925,59 @@ def skeleton(latin: str, abjad: bool) -> str:
     return _collapse_doubles(text).translate(_SKELETON_DROP)
 
 
+def spells_consonants(latin: str, consonants: str) -> bool:
+    """Whether a Latin spelling may stand for a consonant skeleton in Arabic script: its consonants, each of
+    its single vowels a long vowel (o and u for و, i and e for ي) or a short one (unwritten), its a
+    unwritten, its long vowels (ou, ee, ai, …) written, a final vowel for ة or ى or nothing ("Duri" is
+    دوري "dwry", "Ibrahim" ابراهيم "brhym", "Mustafa" مصطفى), a final -at ة, ch ش as French spells it
+    ("Akkacha" عكاشة), z ض as Persian says it. Stricter than `loose_skeleton`: a long vowel the Latin
+    writes must be written ("Mahmoud" is not محمد)."""
+    return _matches(_consonant_elements(latin), 0, consonants, 0)
+
+
+# An element of a Latin spelling read for consonants: the letters it may be written as, and whether it may
+# also be left unwritten.
+_Element = tuple[tuple[str, ...], bool]
+
+
 @lru_cache(maxsize=50_000)
-def written_consonants(latin: str) -> re.Pattern[str]:
-    """The consonant skeletons in Arabic script a Latin spelling may stand for: its consonants, each of its
-    single vowels a long vowel (o and u for و, i and e for ي) or a short one (unwritten), its a unwritten,
-    its long vowels (ou, ee, ai, …) written, a final vowel for ة or ى or nothing ("Duri" is دوري "dwry",
-    "Ibrahim" ابراهيم "brhym", "Mustafa" مصطفى), a final -at ة, ch ش as French spells it ("Akkacha" عكاشة).
-    Stricter than `loose_skeleton`: a long vowel the Latin writes must be written ("Mahmoud" is not محمد)."""
+def _consonant_elements(latin: str) -> tuple[_Element, ...]:
     text = latin
     for old, new in _SKELETON_RULES:
         if old in text:
             text = text.replace(old, new)
     text = _collapse_doubles(text)
-    ending = ""
+    ending: tuple[_Element, ...] = ()
     if text.endswith("at") and len(text) > 3:
-        text, ending = text[:-2], "[th]"
+        text, ending = text[:-2], ((("t", "h"), False),)
     elif text.endswith(("ah", "eh")) and len(text) > 3:
-        text, ending = text[:-2], "h?"
+        text, ending = text[:-2], ((("h",), True),)
     elif text.endswith(("a", "e")):
-        text, ending = text[:-1], "[hy]?"
-    pattern = "".join(_WRITTEN_AS.get(letter, letter) for letter in text.replace("ch", "9"))
-    return re.compile(pattern + ending)
+        text, ending = text[:-1], ((("h", "y"), True),)
+    elements = tuple(
+        _WRITTEN_AS.get(letter, ((letter,), False)) for letter in text.replace("ch", "9") if letter != "a"
+    )
+    return elements + ending
 
 
 # z also for ض, which Persian, Urdu and Turkish say z (Ramazan, Zia: رمضان, ضیا; ICU writes d).
-_WRITTEN_AS = {
-    "a": "", "o": "w?", "u": "w?", "i": "y?", "e": "y?",
-    "v": "[vw]", "9": "(?:s|ch)", "c": "[ks]", "z": "[zd]",
+_WRITTEN_AS: dict[str, _Element] = {
+    "o": (("w",), True), "u": (("w",), True), "i": (("y",), True), "e": (("y",), True),
+    "v": (("v", "w"), False), "9": (("s", "ch"), False), "c": (("k", "s"), False), "z": (("z", "d"), False),
 }  # fmt: skip
+
+
+def _matches(elements: tuple[_Element, ...], element: int, text: str, position: int) -> bool:
+    # Names are short: trying each element's choices in turn costs less than compiling a pattern.
+    if element == len(elements):
+        return position == len(text)
+    letters, optional = elements[element]
+    if optional and _matches(elements, element + 1, text, position):
+        return True
+    return any(
+        text.startswith(written, position) and _matches(elements, element + 1, text, position + len(written))
+        for written in letters
+    )
 
 
 # Letters a romanisation adds, drops or swaps for another without naming another name: vowels, and h,
