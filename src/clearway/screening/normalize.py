@@ -83,6 +83,11 @@ MIN_MISSPELT_LEGAL_FORM = 6  # shorter forms (ltda, corp) are too close to real 
 # The Arabic article is written joined to the word (الأسد); Latin spellings separate it (al-Assad).
 _ARABIC_ARTICLE = re.compile(r"(?<!\w)ال(?!له(?!\w))(?=\w{2,})")  # but not الله (Allah)
 
+# Compound names written as one word, which Latin spellings write as two or three ("Abdul Qadeer",
+# "Nooruddin"): عبد and the article after it (عبدالقدیر), and a word before الدين (نورالدین, and صلاح الدين
+# written joined). Split, their article is split off as above. Not عبدالله: Latin spellings write Abdullah.
+_ARABIC_COMPOUND = re.compile(r"(?<!\w)(عبد|\w{2,}(?=الد[يی]ن(?!\w)))(?=ال(?!له(?!\w))\w{2,})")
+
 _ABJAD_RANGES = ((0x0590, 0x05FF), (0x0600, 0x08FF), (0xFB1D, 0xFDFF), (0xFE70, 0xFEFF))
 _GENERIC_SYMBOL_CATEGORIES = frozenset({"DOMAIN", "SYMBOL"})
 _FOLD_RULES = (
@@ -221,7 +226,7 @@ def _prepare_cached(text: str, kind: NameKind) -> PreparedName:
     if needs_early_transliteration(text):
         text = transliterate_words(text)
     elif "ال" in text:
-        text = _ARABIC_ARTICLE.sub("ال ", text)
+        text = _ARABIC_ARTICLE.sub("ال ", _ARABIC_COMPOUND.sub(r"\1 ", text))
     # A name whose words are read in English keeps its own as its `original`: the explanation shows what
     # the client wrote, and the name's other readings start from it.
     written: str | None = None
