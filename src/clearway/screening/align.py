@@ -591,8 +591,8 @@ def _written_alike(a: Token, b: Token) -> bool:
 
 
 # A Latin skeleton's first letter and the first letter in Arabic script `spells_consonants` lets it stand
-# for (French ch for ش, c for ك or س, Persian z for ض, v for و).
-_FIRST_LETTERS_WRITTEN_AS = frozenset({"cs", "ck", "zd", "vw"})
+# for (French ch for ش, c for ك or س, Persian z for ض and s for ث, v for و).
+_FIRST_LETTERS_WRITTEN_AS = frozenset({"cs", "ck", "zd", "vw", "st"})
 
 
 def _skeleton_similarity(a: str, b: str, loose: bool = False) -> tuple[float, str]:
