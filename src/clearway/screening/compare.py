@@ -140,13 +140,16 @@ def prepare_entry(entry: ListEntry) -> PreparedEntry:
     weak: list[bool] = []
     seen: set[str] = set()
     for entry_name in entry.names:
-        prepared = prepare_name(entry_name.full, kind)
-        # Aliases that differ only in case, punctuation or order ("AL-ZAWAHIRI, Ayman") compare alike.
-        if prepared.is_empty or prepared.bag_key in seen:
-            continue
-        seen.add(prepared.bag_key)
-        names.append(prepared)
-        weak.append(entry_name.quality == AliasQuality.WEAK)
+        # A list's name may carry another inside it, as the UN list writes "Abubakar (original script:
+        # Абубакар)": each is a name of the entry (`written_names`).
+        for text in _forms(entry_name.full, nicknames=kind == NameKind.PERSON):
+            prepared = prepare_name(text, kind)
+            # Aliases that differ only in case, punctuation or order ("AL-ZAWAHIRI, Ayman") compare alike.
+            if prepared.is_empty or prepared.bag_key in seen:
+                continue
+            seen.add(prepared.bag_key)
+            names.append(prepared)
+            weak.append(entry_name.quality == AliasQuality.WEAK)
     identifiers = tuple(i.value for i in entry.identifiers)
     return PreparedEntry(entry, kind, tuple(names), tuple(weak), identifiers)
 

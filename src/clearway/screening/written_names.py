@@ -17,13 +17,15 @@ Pure: no I/O.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 # Markers that introduce another name of the same holder: a former one (ex, formerly, previously,
-# f.k.a., f/k/a, formerly known as) or a current alias (a.k.a., aka, also known as).
+# f.k.a., f/k/a, formerly known as), a current alias (a.k.a., aka, also known as), or the name in its own
+# script, as the UN list writes it ("Abubakar (original script: Абубакар)").
 _MARKER = (
     r"(?:ex|formerly(?:\s+known\s+as)?|previously(?:\s+known\s+as)?|former\s+name:?"
-    r"|f\.?\s?k\.?\s?a\.?|f/k/a|a\.?\s?k\.?\s?a\.?|a/k/a|also\s+known\s+as)"
+    r"|f\.?\s?k\.?\s?a\.?|f/k/a|a\.?\s?k\.?\s?a\.?|a/k/a|also\s+known\s+as|original\s+script)"
 )
 _BRACKETED = re.compile(rf"[(\[]\s*{_MARKER}(?:\s*[-:]\s*|\s+)(?P<alias>[^()\[\]]+?)\s*[)\]]", re.IGNORECASE)
 # Without brackets only the unambiguous markers: "ex" and "formerly" also begin ordinary words and phrases.
@@ -32,6 +34,29 @@ _INLINE = re.compile(
     r"\s+(?P<alias>\S.*)$",
     re.IGNORECASE,
 )
+# Brackets after a name, holding other names separated by semicolons: aliases when written in another
+# script than the name ("حسن غول (Hassan Ghul; Hasan Gul)", "Hassan Ghul (حسن غول)"), an explanation
+# otherwise ("VTB Bank (Europe)").
+_OTHER_SCRIPT = re.compile(r"(?<=\S)\s*[(\[](?P<alias>[^()\[\]]+)[)\]]")
+
+
+def _in_other_script(found: re.Match[str], name: str, aliases: list[str]) -> str:
+    outside = name[: found.start()] + name[found.end() :]
+    inside = found.group("alias")
+    if _in_latin_letters(inside) == _in_latin_letters(outside) or not outside.strip():
+        return found.group()
+    aliases.extend(part.strip() for part in inside.split(";"))
+    return " "
+
+
+def _in_latin_letters(text: str) -> bool:
+    """Whether every letter of `text` is a Latin one, with or without diacritics ("Ñandú" is, "Абубакар"
+    and "حسن" are not)."""
+    return text.isascii() or all(
+        unicodedata.name(letter, "").startswith("LATIN") for letter in text if letter.isalpha()
+    )
+
+
 # A nickname in quotes with words on both sides: straight or typographic quotes, not guillemets.
 _NICKNAME = re.compile(r"(?<=\S)\s+[\"'“‘](?P<alias>[^\"'“”‘’]+?)[\"'”’]\s+(?=\S)")
 # Characters any of the patterns needs: most names have none, and are returned at once.
@@ -58,6 +83,7 @@ def written_names(text: str, nicknames: bool) -> WrittenNames:
         return " "
 
     name = _BRACKETED.sub(keep, text)
+    name = _OTHER_SCRIPT.sub(lambda found: _in_other_script(found, name, aliases), name)
     name = _INLINE.sub(keep, name)
     if nicknames:
         name = _NICKNAME.sub(keep, name)

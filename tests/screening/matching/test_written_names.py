@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from clearway.screening.compare import Party, compare_names, prepare_party
+from clearway.screening.compare import Party, compare_names, prepare_entry, prepare_party
+from clearway.screening.entry import EntryName, EntrySchema, ListEntry
 from clearway.screening.normalize import NameKind
 from clearway.screening.written_names import WrittenNames, written_names
 
@@ -20,6 +21,9 @@ SPLIT = [
     ),
     ("Acme Ltd aka Acme Trading", WrittenNames("Acme Ltd", ("Acme Trading",))),
     ("John Smith (also known as Johnny)", WrittenNames("John Smith", ("Johnny",))),
+    ("Abubakar (original script: Абубакар)", WrittenNames("Abubakar", ("Абубакар",))),
+    ("حسن غول (Hassan Ghul; Hasan Gul)", WrittenNames("حسن غول", ("Hassan Ghul", "Hasan Gul"))),
+    ("Hassan Ghul (حسن غول)", WrittenNames("Hassan Ghul", ("حسن غول",))),
     ("Ismael 'El Mayo' ZAMBADA", WrittenNames("Ismael ZAMBADA", ("El Mayo",))),
     ("Joaquín “El Chapo” Guzmán", WrittenNames("Joaquín Guzmán", ("El Chapo",))),
 ]
@@ -31,6 +35,7 @@ KEPT_WHOLE = [
     ("a company's name in quotes", 'AO "Kontsern Radioelektronnye Tekhnologii"', True),
     ("guillemets around a company's name", "ОАО «Авиакомпания «Белавиа»»", True),
     ("brackets without an alias marker", "VTB Bank (Europe) SE", True),
+    ("brackets in the same script, diacritics aside", "Grupo Ñandú (Paraguay)", True),
     ("a word that begins like a marker", "Exxon (Extraction) Ltd", True),
     ("quotes in a company's name", 'Grupo "Alfa" Holding', False),
 ]
@@ -77,3 +82,15 @@ def test_a_screened_party_is_screened_under_the_names_written_in_its_name() -> N
         'Grupo "Alfa" Holding',
         "Beta Holding",
     ]
+
+
+def test_a_list_entry_is_indexed_under_the_names_written_in_its_names() -> None:
+    entry = ListEntry(
+        entry_id="un:1",
+        list_name="un",
+        schema=EntrySchema.PERSON,
+        names=(EntryName("Aslan BYUTUKAEV"), EntryName("Abubakar (original script: Абубакар)")),
+    )
+    originals = [name.original for name in prepare_entry(entry).names]
+    # Абубакар reads "abubakar" as Abubakar does: one name to compare, as any two aliases alike.
+    assert originals == ["Aslan BYUTUKAEV", "Abubakar (original script: Абубакар)", "Abubakar"]
