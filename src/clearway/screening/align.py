@@ -583,7 +583,7 @@ def _written_alike(a: Token, b: Token) -> bool:
     latin, abjad = (a, b) if b.script == _ABJAD else (b, a)
     if len(abjad.skeleton) < 2 or not latin.skeleton:
         return False
-    # Most pairs differ in their first consonant: ruled out before a pattern is made for the Latin word.
+    # Most pairs differ in their first consonant: ruled out before the Latin word is read for consonants.
     first, latin_first = abjad.skeleton[0], latin.skeleton[0]
     if first != latin_first and first not in "wy" and latin_first + first not in _FIRST_LETTERS_WRITTEN_AS:
         return False
