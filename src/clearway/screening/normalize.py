@@ -935,7 +935,7 @@ def spells_consonants(latin: str, consonants: str) -> bool:
     its single vowels a long vowel (o and u for و, i and e for ي) or a short one (unwritten), its a
     unwritten, its long vowels (ou, ee, ai, …) written, a final vowel for ة or ى or nothing ("Duri" is
     دوري "dwry", "Ibrahim" ابراهيم "brhym", "Mustafa" مصطفى), a final -at ة, ch ش as French spells it
-    ("Akkacha" عكاشة), z ض and s ث as Persian says them. Stricter than `loose_skeleton`: a long vowel
+    ("Akkacha" عكاشة), z ض, s ث and j ژ as Persian says them. Stricter than `loose_skeleton`: a long vowel
     the Latin writes must be written ("Mahmoud" is not محمد)."""
     return _matches(_consonant_elements(latin), 0, consonants, 0)
 
@@ -966,11 +966,11 @@ def _consonant_elements(latin: str) -> tuple[_Element, ...]:
 
 
 # z also for ض and s also for ث, which Persian, Urdu and Turkish say z and s (Ramazan, Zia: رمضان, ضیا;
-# Saqib, Usman: ثاقب, عثمان; ICU writes d and th).
+# Saqib, Usman: ثاقب, عثمان; ICU writes d and th); j also for Persian ژ, as French spells it (Nejad: نژاد).
 _WRITTEN_AS: dict[str, _Element] = {
     "o": (("w",), True), "u": (("w",), True), "i": (("y",), True), "e": (("y",), True),
     "v": (("v", "w"), False), "9": (("s", "ch"), False), "c": (("k", "s"), False), "z": (("z", "d"), False),
-    "s": (("s", "t"), False),
+    "s": (("s", "t"), False), "j": (("j", "zh"), False),
 }  # fmt: skip
 
 

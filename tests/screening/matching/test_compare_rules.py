@@ -85,6 +85,12 @@ MATCHES = [
     ("the article said as the sun letter after it", "Abdur Rahman Yasin", "عبد الرحمن ياسين", P),
     ("Persian z for ض", "Zia Madani", "ضیا مدنی", P),
     ("Persian s for ث", "Noor Mohammad Saqib", "نور محمد ثاقب", P),
+    (
+        "Persian ژ written j, a compound joined by a zero-width non-joiner",
+        "Mahmoud Ahmadinejad",
+        "محمود احمدی\u200cنژاد",
+        P,
+    ),
     ("a compound with abd written as one word in Arabic script", "Abdul Qadeer Basir", "عبدالقدیر بصیر", P),
     ("a compound with al-din written as one word in Arabic script", "Nooruddin Turabi", "نورالدین ترابی", P),
     ("a single vowel for a written long vowel", "Izzat Ibrahim al-Duri", "عزت ابراهيم الدوري", P),
