@@ -24,6 +24,7 @@ from clearway.screening.match import Explanation, Match
 from clearway.screening.normalize import (
     NameKind,
     PreparedName,
+    Script,
     TokenRole,
     kind_for_schema,
     may_read_as_organisation,
@@ -32,7 +33,8 @@ from clearway.screening.normalize import (
     written_as_company,
 )
 from clearway.screening.readings import PINYIN, Reading, person_readings
-from clearway.screening.wade_giles import pinyin_spelling
+from clearway.screening.translit import is_han_character
+from clearway.screening.wade_giles import PINYIN_SYLLABLES, pinyin_pair, pinyin_spelling
 from clearway.screening.written_names import written_names
 
 ALGORITHM_VERSION = "clearway-match/1.13"
@@ -256,6 +258,8 @@ def _best_with_readings(
     spellings1, spellings2 = _spellings(name1), _spellings(name2)
     if all(reading is None for _text, reading in (*spellings1, *spellings2)):
         return alignment, ()  # neither name has another reading: most pairs
+    if _pinyin_of(alignment.query, alignment.candidate) or _pinyin_of(alignment.candidate, alignment.query):
+        return alignment, ()
     best = alignment
     notes: tuple[str, ...] = ()
     for text1, reading1 in spellings1:
@@ -272,6 +276,25 @@ def _best_with_readings(
                 best = found
                 notes = tuple(reading.note for reading in (reading1, reading2) if reading is not None)
     return best, notes
+
+
+def _pinyin_of(latin: PreparedName, han: PreparedName) -> bool:
+    """Whether `latin` is written in pinyin as the Mandarin reading of the name `han` writes in Han
+    characters: every word a pinyin syllable or two, and one of them that character's own reading ("Wang
+    Feng" for 王芳, wang fang). Its writer read the characters in Mandarin, so their Cantonese, Korean or
+    Japanese readings are not compared ("wong fong" would meet "Wang Feng" through rigour's name groups).
+    A name in another romanisation is not pinyin throughout ("Li Ka-shing", "Kim Jong Un") or shares no
+    syllable with the Mandarin reading ("Chan Tai Man" for 陳大文, chen da wen)."""
+    if not latin.tokens or not han.tokens or any(not is_han_character(token.text) for token in han.tokens):
+        return False
+    if any(token.script != Script.LATIN or not _in_pinyin(token.latin) for token in latin.tokens):
+        return False
+    readings = {token.latin for token in han.tokens}
+    return any(token.latin in readings for token in latin.tokens)
+
+
+def _in_pinyin(word: str) -> bool:
+    return word in PINYIN_SYLLABLES or pinyin_pair(word) is not None
 
 
 def _both_read_from_characters(first: Reading | None, second: Reading | None) -> bool:

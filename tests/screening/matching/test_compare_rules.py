@@ -268,6 +268,8 @@ NON_MATCHES = [
     ("two known names a neighbouring key apart", "Anna Smith", "Anja Smith", P),
     ("two pinyin syllables in one of rigour's name groups", "Liu Yong", "Liu Yang", P),
     ("a short word read from another script, another first letter", "Wang Wei", "张伟", P),
+    ("a name in pinyin is the characters' Mandarin reading, not their Cantonese", "Wang Feng", "王芳", P),
+    ("a name in pinyin is the characters' Mandarin reading, not their Korean", "Li Min", "李明", P),
     ("two pinyin syllables in one of rigour's name groups, given names", "Li Peng", "Li Ping", P),
     ("four letters, one apart, not a slip of the hand or eye", "Omar Khan", "Amar Khan", P),
     ("two Han characters read alike are two names", "李伟", "李威", P),
