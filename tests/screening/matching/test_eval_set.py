@@ -9,7 +9,7 @@ changed since in answer to its errors, so it is no longer unseen data; it stays 
 The two third sets (450 pairs each) were written the same way by two more agents, one as an analyst
 deduplicating records of one sanctioned entity across sources (`third_set_dedup_pairs.csv`), one as
 customer-entered names against list names (`third_set_customer_pairs.csv`, which counts nearly any two
-names a letter apart as different people). They measured F1 0.796 and 0.738 on arrival, 0.889 and 0.879
+names a letter apart as different people). They measured F1 0.796 and 0.738 on arrival, 0.889 and 0.883
 with `clearway-match/1.13` (docs/benchmarks.md): below the 0.90 target, so their floors only guard
 against losing ground."""
 
