@@ -31,6 +31,7 @@ from clearway.screening.normalize import (
     GLUE_LENGTH_GAP,
     ONE_POSITION,
     WEIGHT_GENERIC_ORG,
+    WEIGHT_PARTICLE,
     NameKind,
     PreparedName,
     Script,
@@ -616,6 +617,7 @@ def _skeleton_similarity(a: str, b: str, loose: bool = False) -> tuple[float, st
 _SCORE = attrgetter("score")  # of an Alignment
 # Pairs are ranked by similarity, then mass (a stable sort: ties keep the order they were found in).
 _pair_order = itemgetter(0, 1)
+_PARTICLES_MASS = WEIGHT_PARTICLE + 1e-9  # above the mass of a pair of two particles (`normalize._weight`)
 
 
 def _distinct_tokens(name: PreparedName) -> bool:
@@ -700,12 +702,19 @@ def _align_above(
             candidates.extend(glued)
             candidates.sort(key=order, reverse=True)
             chosen = _choose(candidates)
+            options = [chosen]
             if singles and chosen != singles:
                 # Chosen first for covering more, a glued pair may take the place of two single pairs as
                 # similar ("commercial bank" for مصرف leaves التجاري without "commercial"): the better of
                 # the two alignments is the name's.
-                return max(_score(query, candidate, singles, kind), _score(query, candidate, chosen, kind),
-                           key=_SCORE)  # fmt: skip
+                options.append(singles)
+            if any(pair[1] < _PARTICLES_MASS for pair in chosen):
+                # Two particles paired first may hold a word a glued run needs: "Abdulaziz Al Saud" and
+                # عبد ال عزيز آل سعود, whose first "al" is the compound's. Particles last is one more option.
+                options.append(_choose(sorted(candidates, key=lambda pair: pair[1] >= _PARTICLES_MASS,
+                                              reverse=True)))  # fmt: skip
+            if len(options) > 1:
+                return max((_score(query, candidate, option, kind) for option in options), key=_SCORE)
     if not chosen:
         return Alignment(0.0, query, candidate, (), False)  # nothing in common: most pairs of names
     return _score(query, candidate, chosen, kind)
@@ -786,6 +795,16 @@ def _glue_may_help(chosen: list[_Pair], q_count: int, c_count: int) -> bool:
     return len(chosen) < min(q_count, c_count) or any(pair[0] < SIM_SPELLING for pair in chosen)
 
 
+def _busy(runs: PreparedName, strong: list[_Pair], flipped: bool) -> set[int]:
+    """The tokens of `runs` (the candidate's side of the pairs when `flipped`) matched strongly. In a
+    name with words in Arabic script, not an article paired with an article: a run there needs it
+    ("Abdulaziz Al Saud" and عبد ال عزيز آل سعود, whose first "al" is the compound's). In Latin, "Khalid al"
+    glued would meet "Khalil"."""
+    if runs.consonant_runs:
+        strong = [pair for pair in strong if pair[1] >= _PARTICLES_MASS]
+    return {i for pair in strong for i in (pair[3] if flipped else pair[2])}
+
+
 def _glued_both_ways(
     query: PreparedName,
     candidate: PreparedName,
@@ -798,8 +817,8 @@ def _glued_both_ways(
     match strongly (see `_glued_pairs`), and a side needs two tokens not matched strongly: most pairs end
     with these tests."""
     strong = [pair for pair in chosen if pair[0] >= SIM_SPELLING]
-    busy_q = {i for pair in strong for i in pair[2]}
-    busy_c = {j for pair in strong for j in pair[3]}
+    busy_q = _busy(query, strong, False)
+    busy_c = _busy(candidate, strong, True)
     pairs: list[_Pair] = []
     if len(query.tokens) - len(busy_q) > 1:
         if q_runs is None:

@@ -85,6 +85,7 @@ MATCHES = [
     ("the article said as the sun letter after it", "Abdur Rahman Yasin", "عبد الرحمن ياسين", P),
     ("Persian z for ض", "Zia Madani", "ضیا مدنی", P),
     ("Persian s for ث", "Noor Mohammad Saqib", "نور محمد ثاقب", P),
+    ("a compound's article and a family's Al, in Arabic script", "Abdulaziz Al Saud", "عبدالعزيز آل سعود", P),
     (
         "Persian ژ written j, a compound joined by a zero-width non-joiner",
         "Mahmoud Ahmadinejad",
@@ -265,6 +266,7 @@ MATCHES = [
 NON_MATCHES = [
     ("Hussein's ي is no letter of Hassan", "Ali Hussein", "علي حسن", P),
     ("a long vowel the Latin writes must be written", "Mahmoud Yasin", "محمد ياسين", P),
+    ("a given name glued to the article is no other given name", "Khalid al-Fawwaz", "Khalil al-Fawwaz", P),
     ("two known names a neighbouring key apart", "Anna Smith", "Anja Smith", P),
     ("two pinyin syllables in one of rigour's name groups", "Liu Yong", "Liu Yang", P),
     ("a short word read from another script, another first letter", "Wang Wei", "张伟", P),
