@@ -708,9 +708,12 @@ def _align_above(
                 # similar ("commercial bank" for مصرف leaves التجاري without "commercial"): the better of
                 # the two alignments is the name's.
                 options.append(singles)
-            if any(pair[1] < _PARTICLES_MASS for pair in chosen):
-                # Two particles paired first may hold a word a glued run needs: "Abdulaziz Al Saud" and
-                # عبد ال عزيز آل سعود, whose first "al" is the compound's. Particles last is one more option.
+            if (query.consonant_runs or candidate.consonant_runs) and any(
+                pair[1] < _PARTICLES_MASS for pair in chosen
+            ):
+                # In a name with words in Arabic script (as in `_busy`), two particles paired first may
+                # hold a word a glued run needs: "Abdulaziz Al Saud" and عبد ال عزيز آل سعود, whose first
+                # "al" is the compound's. Particles last is one more option.
                 options.append(_choose(sorted(candidates, key=lambda pair: pair[1] >= _PARTICLES_MASS,
                                               reverse=True)))  # fmt: skip
             if len(options) > 1:

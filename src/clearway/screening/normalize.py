@@ -748,7 +748,7 @@ def _glued_runs(
         for end in range(start + 1, min(start + MAX_GLUED, len(tokens))):
             glued += tokens[end].latin
             symbols = symbols_of.get((start, end), no_symbols) if symbols_of else no_symbols
-            abjad = glued_by_consonants(tokens, start, end)
+            abjad = glued_by_consonants(tokens, start)
             shape = run_shape(start, end, glued, bool(symbols) or abjad, GLUE_LENGTH_GAP)
             shapes += shape
             if symbols or abjad:
@@ -776,7 +776,7 @@ def _consonant_runs(
         return ()
     found: list[tuple[str, str | None] | None] = []
     for start, end, _glued, _symbols in runs:
-        if not glued_by_consonants(tokens, start, end):
+        if not glued_by_consonants(tokens, start):
             found.append(None)
             continue
         said = article_assimilated(tokens, start, end)
@@ -785,11 +785,11 @@ def _consonant_runs(
     return tuple(found)
 
 
-def glued_by_consonants(tokens: list[Token], start: int, end: int) -> bool:
-    """Whether a run meets Latin tokens by consonants, whatever their initial and length: a run in Arabic
-    script, whose words Latin spellings often join (ال + عتيبي, "al tyby", is "Alotaibi" or "Elotaibi",
-    جلال الدين "Jalaluddin"). Only the runs with the article or abd, abu, ibn found 0.710 of the UN list's
-    Latin names for its names in Arabic script, where all runs found 0.786."""
+def glued_by_consonants(tokens: list[Token], start: int) -> bool:
+    """Whether the runs starting at `start` meet Latin tokens by consonants, whatever their initial and
+    length: runs in Arabic script, whose words Latin spellings often join (ال + عتيبي, "al tyby", is
+    "Alotaibi" or "Elotaibi", جلال الدين "Jalaluddin"). Only the runs with the article or abd, abu, ibn
+    found 0.710 of the UN list's Latin names for its names in Arabic script, where all runs found 0.786."""
     return tokens[start].script == _ABJAD
 
 
@@ -915,12 +915,16 @@ def _latin_word_end(text: str) -> str:
     return text
 
 
-def skeleton(latin: str, abjad: bool) -> str:
-    """Consonant skeleton: "Mahmoud" and محمود ("mhmwd") → "mhmwd", "Hamza" and حمزة ("hmzt") → "hmzh"."""
-    text = latin
+def _with_skeleton_rules(text: str) -> str:
     for old, new in _SKELETON_RULES:
         if old in text:
             text = text.replace(old, new)
+    return text
+
+
+def skeleton(latin: str, abjad: bool) -> str:
+    """Consonant skeleton: "Mahmoud" and محمود ("mhmwd") → "mhmwd", "Hamza" and حمزة ("hmzt") → "hmzh"."""
+    text = _with_skeleton_rules(latin)
     if abjad and text.endswith(("t", "a")):
         text = text[:-1] + "h"
     elif not abjad:
@@ -947,11 +951,7 @@ _Element = tuple[tuple[str, ...], bool]
 
 @lru_cache(maxsize=50_000)
 def _consonant_elements(latin: str) -> tuple[_Element, ...]:
-    text = latin
-    for old, new in _SKELETON_RULES:
-        if old in text:
-            text = text.replace(old, new)
-    text = _collapse_doubles(text)
+    text = _collapse_doubles(_with_skeleton_rules(latin))
     ending: tuple[_Element, ...] = ()
     if text.endswith("at") and len(text) > 3:
         text, ending = text[:-2], ((("t", "h"), False),)

@@ -109,7 +109,7 @@ def test_glue_reach_never_misses_a_token_a_run_can_meet() -> None:
     for runs, singles in itertools.product(names, repeat=2):
         meets = any(
             not symbols
-            and not glued_by_consonants(list(runs.tokens), start, _end)  # meets any token (see below)
+            and not glued_by_consonants(list(runs.tokens), start)  # meets any token (see below)
             and glued[0] == token.latin[0]
             and abs(len(glued) - len(token.latin)) <= GLUE_LENGTH_GAP
             for start, _end, glued, symbols in runs.glued
@@ -135,7 +135,7 @@ def test_the_glue_cover_names_every_run_and_token_a_run_can_meet() -> None:
                 j
                 for j, token in enumerate(singles.tokens)
                 if symbols
-                or glued_by_consonants(list(runs.tokens), start, end)  # met by consonants, at any length
+                or glued_by_consonants(list(runs.tokens), start)  # met by consonants, at any length
                 or (glued[0] == token.latin[0] and abs(len(glued) - len(token.latin)) <= GLUE_LENGTH_GAP)
             }
             if reached:
