@@ -530,9 +530,31 @@ def _fuzzy_similarity(a: Token, b: Token) -> tuple[float, str]:
     same_sound = a.phonetic == b.phonetic and len(a.phonetic) >= 2 and a.latin[0] == b.latin[0]
     if best < SIM_PHONETIC and same_sound and distance <= cutoff:
         best, method = SIM_PHONETIC, "phonetic"
+    if best < SIM_SPELLING and same_sound and _vowels_romanised_apart(a.folded, b.folded):
+        best, method = SIM_SPELLING, "spelling"
     if not best and shorter == longer == _SLIP_LENGTH and not cross_script and _slipped_key(a.latin, b.latin):
         best, method = 1.0 - 1.0 / _SLIP_LENGTH, "typo"
     return (best, method) if best >= MIN_TOKEN_SIM else _NO_MATCH
+
+
+# Vowels that romanisations of Arabic, Persian and Turkic names write for one another inside a word:
+# kasra as e or i, damma as o or u (Laden / Ladin, Hamed / Hamid, Mohamed / Muhamed).
+_ROMANISED_VOWELS = frozenset({frozenset("ei"), frozenset("ou")})
+
+
+def _vowels_romanised_apart(x: str, y: str) -> bool:
+    """Two folded words of one length that differ only in inner vowels written e for i or o for u: one
+    name in two romanisations, as close as spellings that fold together. Not at either end, where a vowel
+    makes another name (Daniele / Daniela, Mario / Maria, Bruno / Bruni), and at most two of them."""
+    if len(x) != len(y) or len(x) < 4:
+        return False
+    different = [frozenset(pair) for pair in zip(x, y, strict=True) if pair[0] != pair[1]]
+    return (
+        0 < len(different) <= 2
+        and x[0] == y[0]
+        and x[-1] == y[-1]
+        and all(pair in _ROMANISED_VOWELS for pair in different)
+    )
 
 
 # Keys next to each other on a QWERTY keyboard (in a row, or the two below a key), and letters read for

@@ -232,6 +232,8 @@ def _prepare_cached(text: str, kind: NameKind) -> PreparedName:
     written: str | None = None
     if kind in _TRANSLATED_KINDS and not text.isascii() and _CJK_ORGANISATION_WORD.search(text):
         written, text = text, _with_organisation_words_translated(text)
+    if kind != NameKind.OBJECT:
+        text = _with_look_alike_letters(text)
     if kind == NameKind.PERSON and "." in text:
         text = _DOTTED_INITIALS.sub(_initials_spaced, text)
     elif kind == NameKind.OBJECT and "." in text:
@@ -281,6 +283,27 @@ def _english_word(found: re.Match[str]) -> str:
 # Initials written together in a person's name, "J.R." or "J.R" in "SMITH J.R.": one initial each, as
 # "J. R." is read (else "jr" is one unknown word). Letters only, each followed by a dot but maybe the last.
 _DOTTED_INITIALS = re.compile(r"(?<![\w.])[^\W\d_](?:\.[^\W\d_])+\.?(?![\w.])")
+
+
+# A digit between two letters of a word is a letter misread or mistyped as it ("A1i Hassan", "M0hammed":
+# scans, OCR'd documents, evasion). Not in a vessel's or aircraft's name, whose numbers are part of it,
+# and not at a word's edge ("3M", "Grace1"). The letter takes the case of the one after it: a 1 is the
+# capital I among capitals ("K1M"), else the small l ("A1i").
+_DIGIT_INSIDE_WORD = re.compile(r"(?<=[^\W\d_])[01358](?=[^\W\d_])")
+_LOOK_ALIKE_LETTER = {"0": "o", "1": "l", "3": "e", "5": "s", "8": "b"}
+_LOOK_ALIKE_CAPITAL = {"0": "O", "1": "I", "3": "E", "5": "S", "8": "B"}
+
+
+def _with_look_alike_letters(text: str) -> str:
+    if not any(character.isdigit() for character in text):
+        return text
+    return _DIGIT_INSIDE_WORD.sub(_look_alike_letter, text)
+
+
+def _look_alike_letter(found: re.Match[str]) -> str:
+    if found.string[found.end()].isupper():
+        return _LOOK_ALIKE_CAPITAL[found.group()]
+    return _LOOK_ALIKE_LETTER[found.group()]
 
 
 # "JI SONG NO.6" is "Ji Song 6": a vessel's number written after "No." (dotted: "No" alone may be a word).

@@ -18,6 +18,7 @@ from clearway.screening.normalize import (
     TokenRole,
     _with_legal_forms_repaired,
     _with_legal_spellings,
+    _with_look_alike_letters,
     prepare_name,
 )
 from clearway.screening.translit import latin_form, needs_early_transliteration
@@ -261,6 +262,15 @@ MATCHES = [
         E,
     ),
     ("a dotted legal form that opens a name", "P.T. Bank Mandiri", "PT Bank Mandiri", E),
+    ("a digit read for a small letter (OCR)", "A1i Hassan", "Ali Hassan", P),
+    ("digits read for capitals", "K1M J0NG UN", "Kim Jong Un", P),
+    ("digits read for letters in a company's name", "R0sneft Oil C0mpany", "Rosneft Oil Company", C),
+    (
+        "inner vowels romanised e for i, a nasab chain left out",
+        "Osama bin Laden",
+        "Usama bin Muhammad bin Awad bin Ladin",
+        P,
+    ),
 ]
 
 NON_MATCHES = [
@@ -353,6 +363,7 @@ NON_MATCHES = [
     ("a persian word's latin form is no latin acronym", "NFT Holdings", "Oil Holdings", C),
     ("two iranian banks", "بانک ملی ایران", "Bank Mellat Iran", C),
     ("a greek word's latin form is no latin name's", "Trapeza Holdings", "Bank Holdings", C),
+    ("a final vowel is another name, e for i or not", "Daniele Rossi", "Daniela Rossi", P),
 ]
 
 
@@ -662,3 +673,18 @@ def test_a_letter_written_twice_across_a_vowel_is_two_letters() -> None:
     matched = {(part.query, part.candidate) for part in match.explanation.parts}
     assert ("habib", "حبیب") in matched
     assert match.score > 0.75
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("A1i Hassan", "Ali Hassan"),
+        ("K1M J0NG UN", "KIM JONG UN"),
+        ("Ha5san Sa8ri", "Hassan Sabri"),
+        ("3M Company", "3M Company"),  # a digit at a word's edge is the name's own
+        ("Grace 1", "Grace 1"),
+        ("Apartment 12B", "Apartment 12B"),
+    ],
+)
+def test_a_digit_inside_a_word_is_read_as_the_letter_it_looks_like(written: str, read: str) -> None:
+    assert _with_look_alike_letters(written) == read
