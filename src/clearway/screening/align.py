@@ -416,10 +416,13 @@ def _other_known_names(a: Token, b: Token) -> bool:
     and so do the spellings rigour does not link. Measured on four labelled sets, this removed 56 false
     alerts and 4 matches (Viktor/Vitor, Rahmon/Rakhmonov; Mykola/Nikolai and Teng Hsiao-ping, a
     Wade-Giles name without its aspiration marks, are found again by rules added with it, and
-    Rahmon/Rakhmonov by `_russian_ending_dropped`). Not across scripts: rigour's symbols of a name
-    written in another script are often another entry than its Latin spelling's (Αντετοκούνμπο /
-    Antetokounmpo)."""
-    if a.script != b.script or not (_letter_for_letter(a) and _known_name(a) and _known_name(b)):
+    Rahmon/Rakhmonov by `_russian_ending_dropped`). Across scripts only between Latin letters and the
+    Russian alphabet, whose names rigour knows by their Latin spellings (Marina / Мария): the symbols of
+    a name in another script are often another entry than its Latin spelling's (Αντετοκούνμπο /
+    Antetokounmpo, Γιάννης / Giannis)."""
+    if a.script != b.script and not (_read_in_latin(a) and _read_in_latin(b)):
+        return False
+    if not (_letter_for_letter(a) and _known_name(a) and _known_name(b)):
         return False
     x, y = a.latin, b.latin
     if consonants(x) != consonants(y):
@@ -437,6 +440,12 @@ _VOWELS = "aeiou"
 # A vowel swapped for the other in two names rigour knows: Rashid / Rashad, Saad / Said, Thanh / Thinh are
 # other names. (Other vowels are left to romanisation: Yunis / Yunus, Hashimi / Hashemi, Osman / Usman.)
 _A_AND_I = {"a", "i"}
+
+
+def _read_in_latin(token: Token) -> bool:
+    """In Latin letters, or in the Cyrillic alphabet: rigour knows a Russian name by its Latin spelling
+    (`normalize._analysed_in_latin`), so its name symbols are the ones its Latin spellings have."""
+    return token.script == _LATIN or "\u0400" <= token.text[:1] <= "\u04ff"
 
 
 def _letter_for_letter(token: Token) -> bool:

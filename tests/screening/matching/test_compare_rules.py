@@ -264,6 +264,8 @@ MATCHES = [
     ("a dotted legal form that opens a name", "P.T. Bank Mandiri", "PT Bank Mandiri", E),
     ("a digit read for a small letter (OCR)", "A1i Hassan", "Ali Hassan", P),
     ("digits read for capitals", "K1M J0NG UN", "Kim Jong Un", P),
+    ("a known given name in the Russian alphabet", "Yuri Gagarin", "Юрий Гагарин", P),
+    ("another known given name in the Russian alphabet", "Natalia Petrova", "Наталья Петрова", P),
     ("digits read for letters in a company's name", "R0sneft Oil C0mpany", "Rosneft Oil Company", C),
     (
         "inner vowels romanised e for i, a nasab chain left out",
@@ -364,6 +366,7 @@ NON_MATCHES = [
     ("two iranian banks", "بانک ملی ایران", "Bank Mellat Iran", C),
     ("a greek word's latin form is no latin name's", "Trapeza Holdings", "Bank Holdings", C),
     ("a final vowel is another name, e for i or not", "Daniele Rossi", "Daniela Rossi", P),
+    ("two known given names across the Russian alphabet", "Marina Ivanova", "Мария Иванова", P),
 ]
 
 
