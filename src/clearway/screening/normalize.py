@@ -74,7 +74,7 @@ WEIGHT_COMMON_PERSON = 0.55
 WEIGHT_PATRONYMIC = 0.6
 WEIGHT_SHORT = 0.6
 WEIGHT_GENERIC_ORG = 0.45
-WEIGHT_PLACE = 0.55
+WEIGHT_PLACE = 0.3
 WEIGHT_LEGAL_WORD = 0.15
 WEIGHT_OWN_ACRONYM = 0.1  # "Haqqani Network (HQN)": the acronym repeats the name, it adds nothing to it
 CONFLICT_WEIGHT_FLOOR = 0.8
@@ -234,6 +234,8 @@ def _prepare_cached(text: str, kind: NameKind) -> PreparedName:
         written, text = text, _with_organisation_words_translated(text)
     if kind != NameKind.OBJECT:
         text = _with_look_alike_letters(text)
+    if kind in _MAY_HAVE_LEGAL_FORMS and "ong" in text:
+        text = HONG_KONG.sub("Hongkong", text)
     if kind == NameKind.PERSON and "." in text:
         text = _DOTTED_INITIALS.sub(_initials_spaced, text)
     elif kind == NameKind.OBJECT and "." in text:
@@ -283,6 +285,11 @@ def _english_word(found: re.Match[str]) -> str:
 # Initials written together in a person's name, "J.R." or "J.R" in "SMITH J.R.": one initial each, as
 # "J. R." is read (else "jr" is one unknown word). Letters only, each followed by a dot but maybe the last.
 _DOTTED_INITIALS = re.compile(r"(?<![\w.])[^\W\d_](?:\.[^\W\d_])+\.?(?![\w.])")
+
+
+# "Hong Kong" in an organisation's name, as one word: a place (`vocabulary.PLACE_WORDS`), where "Hong"
+# alone is a proper name (宏, 洪). Its glued and spaced forms then match as any other.
+HONG_KONG = re.compile(r"\bhong\s*-?\s*kong\b", re.IGNORECASE)
 
 
 # A digit between two letters of a word is a letter misread or mistyped as it ("A1i Hassan", "M0hammed":
@@ -693,7 +700,11 @@ def _finish(
         token_signatures |= token.signature
     weights = tuple([t.weight for t in tokens])
     floor = CONFLICT_WEIGHT_FLOOR
-    conflict_weights = tuple([max(t.weight, floor) if t.generic else t.weight for t in tokens])
+    # A place conflicts as a generic word does (Shanghai / Shenzhen Huaxin Trading, Ansar al-Sharia in
+    # Libya / in Tunisia), though left out it costs less than one (Shenzhen Huawei Technologies).
+    conflict_weights = tuple(
+        [max(t.weight, floor) if t.generic or t.weight == WEIGHT_PLACE else t.weight for t in tokens]
+    )
     uid_list = [t.uid for t in tokens]
     uids = frozenset(uid_list)
     return PreparedName(
@@ -1140,7 +1151,7 @@ def _org_weight(latin: str, symbols: frozenset[str]) -> float:
     categories = {s.partition(":")[0] for s in symbols}
     if categories & _GENERIC_SYMBOL_CATEGORIES:
         return WEIGHT_GENERIC_ORG
-    if "LOC" in categories:
+    if "LOC" in categories or latin in vocabulary.PLACE_WORDS:
         return WEIGHT_PLACE
     return 1.0
 

@@ -180,6 +180,25 @@ GENERIC_ORG_TOKENS = _words(
     first second third state government federal public joint stock republic islamic """
 )
 
+# Cities and provinces that open the registered names of companies on the lists and that rigour's place
+# table lacks: Chinese companies are registered as "<city> <name> <trade> Co., Ltd." and written without
+# the city as often as with it ("Shenzhen Huawei Technologies" / "Huawei Technologies"), and the lists'
+# other networks are named after the cities they trade from. Weighed as places (`normalize._org_weight`):
+# they say where a business is, not which one. Hong Kong is written as one word for this
+# (`normalize.HONG_KONG`). Only in organisations' names: many of these are people's names too.
+PLACE_WORDS = _words(
+    """
+    guangzhou shenzhen shenzen dongguan foshan zhuhai zhongshan huizhou jiangmen shantou xiamen fuzhou
+    quanzhou zhangzhou hangzhou ningbo wenzhou yiwu taizhou nanjing suzhou wuxi changzhou nantong xuzhou
+    qingdao jinan yantai weihai zibo dalian dandong shenyang harbin changchun wuhan changsha zhengzhou
+    chengdu xian kunming nanning hefei lanzhou urumqi tangshan hongkong kowloon taipei
+    tehran isfahan mashhad tabriz shiraz damascus aleppo homs latakia beirut baghdad basra mosul erbil
+    sanaa aden khartoum tripoli benghazi mogadishu kabul karachi pyongyang nampo wonsan sinuiju
+    minsk kiev sevastopol yekaterinburg vladivostok kazan istanbul baku yerevan tbilisi almaty tashkent
+    caracas havana jakarta bangkok yangon hanoi limassol larnaca nicosia valletta tallinn riga vilnius
+    """
+)
+
 # Generic organisation words in other scripts' Latin forms (Russian/Ukrainian registers, Persian, Arabic).
 GENERIC_ORG_TOKENS_TRANSLIT = _words(
     """

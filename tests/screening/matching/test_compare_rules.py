@@ -264,6 +264,14 @@ MATCHES = [
     ("a dotted legal form that opens a name", "P.T. Bank Mandiri", "PT Bank Mandiri", E),
     ("a digit read for a small letter (OCR)", "A1i Hassan", "Ali Hassan", P),
     ("digits read for capitals", "K1M J0NG UN", "Kim Jong Un", P),
+    (
+        "a city opening a Chinese company's name",
+        "Shenzhen Huawei Technologies Co Ltd",
+        "Huawei Technologies",
+        C,
+    ),
+    ("a country after a bank's name", "Bank Melli Iran", "Bank Melli", C),
+    ("Hong Kong written as one word", "Hong Kong Sun Trading Limited", "Hongkong Sun Trading Ltd", C),
     ("a known given name in the Russian alphabet", "Yuri Gagarin", "Юрий Гагарин", P),
     ("another known given name in the Russian alphabet", "Natalia Petrova", "Наталья Петрова", P),
     ("digits read for letters in a company's name", "R0sneft Oil C0mpany", "Rosneft Oil Company", C),
@@ -366,6 +374,9 @@ NON_MATCHES = [
     ("two iranian banks", "بانک ملی ایران", "Bank Mellat Iran", C),
     ("a greek word's latin form is no latin name's", "Trapeza Holdings", "Bank Holdings", C),
     ("a final vowel is another name, e for i or not", "Daniele Rossi", "Daniela Rossi", P),
+    ("two cities", "Shanghai Huaxin Trading", "Shenzhen Huaxin Trading Co., Ltd.", C),
+    ("two countries", "Ansar al-Sharia in Libya", "Ansar al-Sharia in Tunisia", "Organization"),
+    ("Hong is a name, not a place, without Kong", "Hong Xiang Trading", "Xiang Trading", C),
     ("two known given names across the Russian alphabet", "Marina Ivanova", "Мария Иванова", P),
 ]
 
