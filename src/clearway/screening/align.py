@@ -38,6 +38,7 @@ from clearway.screening.normalize import (
     Token,
     TokenRole,
     abbreviates,
+    by_syllables,
     consonants,
     fold,
     is_syllable,
@@ -697,18 +698,36 @@ def _initialism_alignment(query: PreparedName, candidate: PreparedName) -> Align
     short, long = (candidate, query) if flipped else (query, candidate)
     token = short.tokens[0]
     acronym = token.latin
-    if token.role != _NAME or not 3 <= len(acronym) <= len(long.tokens) or not acronym.isalpha():
+    if token.role != _NAME or len(acronym) < 3 or len(long.tokens) < 2 or not acronym.isalpha():
         return None
-    words = tuple(t.latin for t in long.tokens)
-    required = tuple(t.role == _NAME and t.weight > WEIGHT_GENERIC_ORG for t in long.tokens)
-    # Strict initials: no second letter from a word, as an own acronym may have, since this raises a score.
-    if not abbreviates(acronym, words, required, False):
+    if not _initials_of(acronym, long):
         return None
     sim = SIM_INITIALISM if len(acronym) >= 4 else SIM_INITIALISM_SHORT
     run = tuple(range(len(long.tokens)))
     mass = (token.weight + long.total_weight) / 2
     pair = (sim, mass, run, (0,), "initialism") if flipped else (sim, mass, (0,), run, "initialism")
     return Alignment(sim, query, candidate, (pair,), False)
+
+
+def _initials_of(acronym: str, long: PreparedName) -> bool:
+    """Whether `acronym` is made of the initials of `long` (strict: no second letter from a word, as an
+    own acronym may have, since this raises a score); or of them and its legal form's letters ("PdVSA",
+    Petróleos de Venezuela S.A.); or, from five letters, of the words' first syllables ("KOMID", Korea
+    Mining Development; "KRET", Kontsern Radioelektronnye Tekhnologii)."""
+    words = tuple(t.latin for t in long.tokens)
+    required = tuple(t.role == _NAME and t.weight > WEIGHT_GENERIC_ORG for t in long.tokens)
+    if abbreviates(acronym, words, required, False):
+        return True
+    if long.legal_forms and any(
+        abbreviates(acronym[:-letters], words, required, False)
+        for letters in (1, 2, 3)
+        if len(acronym) - letters >= 3
+    ):
+        return True
+    if len(acronym) < 5 or any(word.startswith(acronym[:4]) or acronym.startswith(word) for word in words):
+        return False  # a word of the name, not its syllables ("Korea" in Korea Ocean Research Association)
+    names = tuple(t.role == _NAME for t in long.tokens)
+    return by_syllables(acronym, words, required, names)
 
 
 def _align_above(

@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from rapidfuzz.distance import OSA
 from rigour.names import Name, NamePart, NamePartTag, NameTypeTag, Symbol, analyze_names, tokenize_name
@@ -669,6 +669,32 @@ def abbreviates(
         return False
     # One more letter from the same word, found later in it ("Haqqani" gives H and Q).
     return word.find(acronym[1], 1) != -1 and abbreviates(acronym[2:], rest, rest_required, second_letters)
+
+
+def by_syllables(
+    acronym: str, words: tuple[str, ...], required: tuple[bool, ...], names: tuple[bool, ...]
+) -> bool:
+    """Whether `acronym` is made of the words' openings in order, one to three letters of each name word
+    and the initial of a particle, from at least three words (KOMID: Korea Mining Development Trading
+    Corporation); words not `required` may give nothing."""
+
+    @cache  # by position: a long name of words with one initial stays linear
+    def most_words(letter: int, word: int) -> int:
+        """The most words giving letters to acronym[letter:] from words[word:]; -1 if they cannot."""
+        if word == len(words):
+            return 0 if letter == len(acronym) else -1
+        best = -1 if required[word] else most_words(letter, word + 1)
+        text = words[word]
+        longest = min(3 if names[word] else 1, len(acronym) - letter, len(text))
+        for length in range(1, longest + 1):
+            if acronym[letter + length - 1] != text[length - 1]:
+                break
+            rest = most_words(letter + length, word + 1)
+            if rest >= 0:
+                best = max(best, rest + 1)
+        return best
+
+    return most_words(0, 0) >= 3
 
 
 @lru_cache(maxsize=10_000)

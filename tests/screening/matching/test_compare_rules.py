@@ -19,6 +19,7 @@ from clearway.screening.normalize import (
     _with_legal_forms_repaired,
     _with_legal_spellings,
     _with_look_alike_letters,
+    by_syllables,
     prepare_name,
 )
 from clearway.screening.translit import latin_form, needs_early_transliteration
@@ -374,6 +375,8 @@ NON_MATCHES = [
     ("two iranian banks", "بانک ملی ایران", "Bank Mellat Iran", C),
     ("a greek word's latin form is no latin name's", "Trapeza Holdings", "Bank Holdings", C),
     ("a final vowel is another name, e for i or not", "Daniele Rossi", "Daniela Rossi", P),
+    ("syllables of two words only", "Komin", "Korea Mining Company", C),
+    ("a particle gives its initial only", "Almaz", "Al Mazraa Zone Company", C),
     ("two cities", "Shanghai Huaxin Trading", "Shenzhen Huaxin Trading Co., Ltd.", C),
     ("two countries", "Ansar al-Sharia in Libya", "Ansar al-Sharia in Tunisia", "Organization"),
     ("Hong is a name, not a place, without Kong", "Hong Xiang Trading", "Xiang Trading", C),
@@ -702,3 +705,27 @@ def test_a_letter_written_twice_across_a_vowel_is_two_letters() -> None:
 )
 def test_a_digit_inside_a_word_is_read_as_the_letter_it_looks_like(written: str, read: str) -> None:
     assert _with_look_alike_letters(written) == read
+
+
+@pytest.mark.parametrize(
+    ("acronym", "words", "required", "made"),
+    [
+        ("komid", ("korea", "mining", "development", "trading"), (True, False, False, False), True),
+        ("krat", ("kontsern", "radioelektronnye", "tekhnologii"), (False, True, False), True),
+        # KRET's E opens "elektronnye" inside the compound: no syllable of the word as written
+        ("kret", ("kontsern", "radioelektronnye", "tekhnologii"), (False, True, False), False),
+        ("komi", ("korea", "mining"), (True, False), False),  # two words only
+        ("kormid", ("korea", "mining", "development"), (True, False, False), True),
+        (
+            "kooremi",
+            ("korea", "mining", "development"),
+            (True, False, False),
+            False,
+        ),  # four letters of a word
+        ("komid", ("mining", "korea", "development"), (False, True, False), False),  # out of order
+    ],
+)
+def test_an_acronym_of_first_syllables(
+    acronym: str, words: tuple[str, ...], required: tuple[bool, ...], made: bool
+) -> None:
+    assert by_syllables(acronym, words, required, (True,) * len(words)) is made
