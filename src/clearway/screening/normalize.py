@@ -933,6 +933,7 @@ def _make_token(
         symbols=frozenset(s for s in symbols if not s.startswith(("INITIAL:", "ORGCLS:")))
         | vocabulary.ABBREVIATION_SYMBOLS.get(latin, frozenset())
         | (vocabulary.OTHER_SCRIPT_SYMBOLS.get(latin, _NO_SYMBOLS) if script != _LATIN else _NO_SYMBOLS)
+        | (vocabulary.TRANSLATED_WORD_SYMBOLS.get(latin, _NO_SYMBOLS) if kind != _PERSON else _NO_SYMBOLS)
         | (_PERSON_SYMBOLS.get(latin, _NO_SYMBOLS) if kind in (_PERSON, _GENERIC) else _NO_SYMBOLS)
         | _dj_symbols(text, latin),
         script=script,

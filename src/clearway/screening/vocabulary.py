@@ -266,6 +266,38 @@ ABBREVIATION_SYMBOLS = _symbol_groups(
 # written in such a script, where "nft" is نفت (oil) and not a Latin acronym. An organisation's name in
 # that script then meets its English name and its Latin spelling alike: "شرکت ملی نفت ایران" is "National
 # Iranian Oil Company", "بانک ملی ایران" "Bank Melli Iran", "בנק הפועלים" "Bank Hapoalim".
+# Words of organisations' names in the languages the lists and registers write them in (English, Spanish,
+# Portuguese, French, Italian, German, Russian and Kurdish in Latin letters), so that a name and its
+# translation meet word for word: "Revolutionary Armed Forces of Colombia" / "Fuerzas Armadas
+# Revolucionarias de Colombia", "Moscow Exchange" / "Moskovskaya Birzha". Only in organisations' names
+# (`normalize._make_token`): several are people's names too (Armando, Frente).
+TRANSLATED_WORD_SYMBOLS = _symbol_groups(
+    "WORD:ARMED armed armadas armados armees armate bewaffnete vooruzhennye vooruzhennykh",
+    "WORD:FORCES forces fuerzas forcas forze streitkrafte sily",
+    "WORD:REVOLUTIONARY revolutionary revolucionarias revolucionario revolucionaria revolucionarios"
+    " revolutionnaire revolutionnaires rivoluzionario rivoluzionarie revolutsionnaya revolutsionnyi",
+    "WORD:PARTY party partido parti partito partei partiya",
+    "WORD:WORKERS workers trabajadores trabalhadores travailleurs lavoratori arbeiter rabochaya"
+    " rabochikh karkeren",
+    "WORD:FRONT front frente fronte",
+    "WORD:LIBERATION liberation liberacion libertacao liberazione befreiung osvobozhdeniya",
+    "WORD:ARMY army ejercito exercito armee esercito armiya",
+    "WORD:PEOPLE people peoples pueblo popular populaire popolo narodnaya narodnyi narodny",
+    "WORD:MOVEMENT movement movimiento movimento mouvement bewegung dvizhenie",
+    "WORD:UNITED united unidas unidos unies unite vereinigte obedinennaya",
+    "WORD:NATIONAL nacional nationale nazionale natsionalnyi natsionalnaya",
+    "WORD:BANK banco banque banca bank",
+    "WORD:EXCHANGE exchange birzha bolsa bourse borse",
+    "WORD:CHANNEL channel kanal canal",
+    "WORD:PLANT plant works factory zavod fabrika planta usine werk",
+    "WORD:ARMS arms weapons oruzheiny oruzheinyi armas",
+    "WORD:MOSCOW moscow moskovskaya moskovskii moskovsky moskva moscou moskau",
+    "WORD:RUSSIA russia rossiya rossii russian rossiiskaya rossiiskii",
+    "WORD:UNION union unione soyuz",
+    "WORD:ISLAMIC islamic islamica islamique islamico",
+    "WORD:STATE state estado etat stato gosudarstvennaya gosudarstvennyi",
+    "WORD:COMMITTEE committee comite comitato komitet",
+)
 OTHER_SCRIPT_SYMBOLS = _symbol_groups(
     "DOMAIN:AIRLINE hwapymayy",
     "ABBR:COMPANY shrkt kmpny etaireia hbrh",
