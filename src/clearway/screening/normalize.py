@@ -930,7 +930,12 @@ def _make_token(
         phonetic=features[0],
         folded=features[1],
         skeleton=features[2],
-        symbols=frozenset(s for s in symbols if not s.startswith(("INITIAL:", "ORGCLS:")))
+        symbols=frozenset(
+            s
+            for s in symbols
+            if not s.startswith(("INITIAL:", "ORGCLS:"))
+            and s not in vocabulary.SYMBOLS_NOT_MEANT.get(latin, _NO_SYMBOLS)
+        )
         | vocabulary.ABBREVIATION_SYMBOLS.get(latin, frozenset())
         | (vocabulary.OTHER_SCRIPT_SYMBOLS.get(latin, _NO_SYMBOLS) if script != _LATIN else _NO_SYMBOLS)
         | (vocabulary.TRANSLATED_WORD_SYMBOLS.get(latin, _NO_SYMBOLS) if kind != _PERSON else _NO_SYMBOLS)

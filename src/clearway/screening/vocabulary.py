@@ -298,6 +298,12 @@ TRANSLATED_WORD_SYMBOLS = _symbol_groups(
     "WORD:STATE state estado etat stato gosudarstvennaya gosudarstvennyi",
     "WORD:COMMITTEE committee comite comitato komitet",
 )
+# Symbols rigour gives words that name other things: a petrochemical company is not an oil company
+# (Caspian Petrochemical / Caspian Petroleum, two businesses).
+SYMBOLS_NOT_MEANT = {
+    "petrochemical": frozenset({"DOMAIN:OIL"}),
+    "petrochemicals": frozenset({"DOMAIN:OIL"}),
+}
 OTHER_SCRIPT_SYMBOLS = _symbol_groups(
     "DOMAIN:AIRLINE hwapymayy",
     "ABBR:COMPANY shrkt kmpny etaireia hbrh",

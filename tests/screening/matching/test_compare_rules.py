@@ -375,6 +375,7 @@ NON_MATCHES = [
     ("two iranian banks", "بانک ملی ایران", "Bank Mellat Iran", C),
     ("a greek word's latin form is no latin name's", "Trapeza Holdings", "Bank Holdings", C),
     ("a final vowel is another name, e for i or not", "Daniele Rossi", "Daniela Rossi", P),
+    ("petrochemical is no word for oil", "Caspian Petrochemical", "Caspian Petroleum", C),
     ("translated words are not a person's", "Maria Canal", "Maria Channel", P),
     ("syllables of two words only", "Komin", "Korea Mining Company", C),
     ("a particle gives its initial only", "Almaz", "Al Mazraa Zone Company", C),
