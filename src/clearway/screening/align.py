@@ -31,6 +31,7 @@ from clearway.screening.normalize import (
     GLUE_LENGTH_GAP,
     ONE_POSITION,
     WEIGHT_GENERIC_ORG,
+    WEIGHT_LEGAL_WORD,
     WEIGHT_PARTICLE,
     NameKind,
     PreparedName,
@@ -682,7 +683,7 @@ def align_above(query: PreparedName, candidate: PreparedName, floor: float) -> A
     bound of the score from the tokens that have a similar partner at all, single or in a glued run that
     may meet one (`_score_bound`), rules those out before the pairs are chosen and scored."""
     kind = query.kind if query.kind == candidate.kind else _GENERIC
-    if kind != _PERSON and (len(query.tokens) == 1) != (len(candidate.tokens) == 1):
+    if kind != _PERSON and (_lone_word(query) >= 0) != (_lone_word(candidate) >= 0):
         initialism = _initialism_alignment(query, candidate)
         if initialism is not None:
             full = _align_above(query, candidate, kind, -1.0)
@@ -694,9 +695,10 @@ def _initialism_alignment(query: PreparedName, candidate: PreparedName) -> Align
     """An organisation named by its initials on one side only ("IRISL" against "Islamic Republic of Iran
     Shipping Lines"): one pair of the single token with the whole other name. Three letters stay below
     the default threshold: too many names share them."""
-    flipped = len(candidate.tokens) == 1
+    flipped = _lone_word(candidate) >= 0
     short, long = (candidate, query) if flipped else (query, candidate)
-    token = short.tokens[0]
+    lone = _lone_word(short)
+    token = short.tokens[lone]
     acronym = token.latin
     if token.role != _NAME or len(acronym) < 3 or len(long.tokens) < 2 or not acronym.isalpha():
         return None
@@ -705,8 +707,24 @@ def _initialism_alignment(query: PreparedName, candidate: PreparedName) -> Align
     sim = SIM_INITIALISM if len(acronym) >= 4 else SIM_INITIALISM_SHORT
     run = tuple(range(len(long.tokens)))
     mass = (token.weight + long.total_weight) / 2
-    pair = (sim, mass, run, (0,), "initialism") if flipped else (sim, mass, (0,), run, "initialism")
+    pair = (sim, mass, run, (lone,), "initialism") if flipped else (sim, mass, (lone,), run, "initialism")
     return Alignment(sim, query, candidate, (pair,), False)
+
+
+def _lone_word(name: PreparedName) -> int:
+    """The place of the one word of `name` besides legal-form words ("IBM" in "IBM Corp."), or -1."""
+    tokens = name.tokens
+    if len(tokens) == 1:
+        return 0
+    if len(tokens) > 3:
+        return -1
+    found = -1
+    for position, token in enumerate(tokens):
+        if token.weight != WEIGHT_LEGAL_WORD:
+            if found >= 0:
+                return -1
+            found = position
+    return found
 
 
 def _initials_of(acronym: str, long: PreparedName) -> bool:
