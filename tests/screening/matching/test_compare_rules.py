@@ -265,6 +265,17 @@ MATCHES = [
     ("a dotted legal form that opens a name", "P.T. Bank Mandiri", "PT Bank Mandiri", E),
     ("a digit read for a small letter (OCR)", "A1i Hassan", "Ali Hassan", P),
     ("digits read for capitals", "K1M J0NG UN", "Kim Jong Un", P),
+    ("an acronym with a legal form", "IRISL Ltd", "Islamic Republic of Iran Shipping Lines", C),
+    ("an acronym with its legal form's letters", "PdVSA", "Petróleos de Venezuela, S.A.", C),
+    ("an acronym of the words' first syllables", "KOMID", "Korea Mining Development Trading Corporation", C),
+    (
+        "an organisation's name translated word for word",
+        "Revolutionary Armed Forces of Colombia",
+        "Fuerzas Armadas Revolucionarias de Colombia",
+        "Organization",
+    ),
+    ("a Russian organisation's name in English", "Moscow Exchange", "Moskovskaya Birzha", C),
+    ("translated words of unknown kind", "National Liberation Army", "Ejercito de Liberacion Nacional", E),
     (
         "a city opening a Chinese company's name",
         "Shenzhen Huawei Technologies Co Ltd",
