@@ -37,14 +37,20 @@ HONORIFIC_SYMBOLS = frozenset({"SYMBOL:SHEIKH", "SYMBOL:HAJI"})
 # and national legal forms it does not know at all, frequent on sanctions lists: Lebanon's SAL, the Gulf's
 # WLL, BSC, QSC and SAOG, the UAE's free-zone FZC and FZCO, Egypt's SAE, Mexico's SAB (S.A.B. de C.V.),
 # Spain's SL, Sweden's AB, Norway's ASA, Malaysia's Sdn (Bhd), Singapore's Pte, Australia's Pty,
-# Indonesia's PT and Tbk, Japan's KK, Bulgaria's EOOD; "Limited" in Urdu (لمیٹڈ, "lmytd") and Thai
-# (จำกัด, "cakad").
+# Indonesia's PT and Tbk, Japan's KK, Bulgaria's EOOD; Russian "company" and "corporation" and the
+# abbreviations of what a Russian enterprise is, which registers and lists put before its name or leave
+# out (VPK military-industrial corporation, NPO and NPP research-and-production association and
+# enterprise, NPK complex, NII and TsNII research institute, OKB design bureau, FGUP, GUP and MUP unitary
+# enterprises: "NPO Mashinostroyeniya" = "AO VPK NPO Mashinostroyeniya"); "Limited" in Urdu (لمیٹڈ,
+# "lmytd") and Thai (จำกัด, "cakad").
 LEGAL_WORDS = _words(
     """
     company co companies corporation corp incorporated inc limited ltd llc plc gmbh ag sa srl spa bv nv
     concern firm establishment est
     sal wll bsc qsc qpsc saog saoc fzc fzco sae sab sl slu ab asa sdn pte pty pt tbk kk eood
     lmytd cakad
+    kompaniya kompaniia korporatsiya korporatsiia
+    vpk npo npp npk nii tsnii okb fgup gup mup
     """
 )
 

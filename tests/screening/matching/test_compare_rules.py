@@ -266,6 +266,8 @@ MATCHES = [
     ("a digit read for a small letter (OCR)", "A1i Hassan", "Ali Hassan", P),
     ("digits read for capitals", "K1M J0NG UN", "Kim Jong Un", P),
     ("an acronym with a legal form", "IRISL Ltd", "Islamic Republic of Iran Shipping Lines", C),
+    ("what a Russian enterprise is, left out", "NPO Mashinostroyeniya", "AO VPK NPO Mashinostroyeniya", C),
+    ("Russian company and design bureau", "OKB Sukhoi", "PAO Kompaniya Sukhoi", C),
     ("an acronym with its legal form's letters", "PdVSA", "Petróleos de Venezuela, S.A.", C),
     ("an acronym of the words' first syllables", "KOMID", "Korea Mining Development Trading Corporation", C),
     (
@@ -388,6 +390,7 @@ NON_MATCHES = [
     ("a final vowel is another name, e for i or not", "Daniele Rossi", "Daniela Rossi", P),
     ("petrochemical is no word for oil", "Caspian Petrochemical", "Caspian Petroleum", C),
     ("translated words are not a person's", "Maria Canal", "Maria Channel", P),
+    ("two Russian enterprises of one kind", "NPO Almaz", "NPO Mashinostroyeniya", C),
     ("syllables of two words only", "Komin", "Korea Mining Company", C),
     ("a particle gives its initial only", "Almaz", "Al Mazraa Zone Company", C),
     ("two cities", "Shanghai Huaxin Trading", "Shenzhen Huaxin Trading Co., Ltd.", C),
