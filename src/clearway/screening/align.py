@@ -47,7 +47,7 @@ from clearway.screening.normalize import (
     skeleton,
     spells_consonants,
 )
-from clearway.screening.translit import is_han_character, simplified_han
+from clearway.screening.translit import is_han_character, russian_latin_text, simplified_han
 from clearway.screening.vocabulary import OTHER_FORM_PREFIX
 from clearway.screening.wade_giles import PINYIN_SYLLABLES, one_syllable_in_two_systems, pinyin_pair
 
@@ -422,9 +422,9 @@ def _other_known_names(a: Token, b: Token) -> bool:
     Russian alphabet, whose names rigour knows by their Latin spellings (Marina / Мария): the symbols of
     a name in another script are often another entry than its Latin spelling's (Αντετοκούνμπο /
     Antetokounmpo, Γιάννης / Giannis)."""
-    if a.script != b.script and not (_read_in_latin(a) and _read_in_latin(b)):
-        return False
     if not (_letter_for_letter(a) and _known_name(a) and _known_name(b)):
+        return False
+    if a.script != b.script and not (_read_in_latin(a) and _read_in_latin(b)):
         return False
     x, y = a.latin, b.latin
     if consonants(x) != consonants(y):
@@ -445,9 +445,10 @@ _A_AND_I = {"a", "i"}
 
 
 def _read_in_latin(token: Token) -> bool:
-    """In Latin letters, or in the Cyrillic alphabet: rigour knows a Russian name by its Latin spelling
-    (`normalize._analysed_in_latin`), so its name symbols are the ones its Latin spellings have."""
-    return token.script == _LATIN or "\u0400" <= token.text[:1] <= "\u04ff"
+    """In Latin letters, or in the Russian alphabet: rigour knows a Russian name by its Latin spelling
+    (`normalize._analysed_in_latin`), so its name symbols are the ones its Latin spellings have. (Not
+    Ukrainian or Serbian, which rigour reads as written.)"""
+    return token.script == _LATIN or russian_latin_text(token.text) is not None
 
 
 def _letter_for_letter(token: Token) -> bool:

@@ -234,7 +234,7 @@ def _prepare_cached(text: str, kind: NameKind) -> PreparedName:
         written, text = text, _with_organisation_words_translated(text)
     if kind != NameKind.OBJECT:
         text = _with_look_alike_letters(text)
-    if kind in _MAY_HAVE_LEGAL_FORMS and "ong" in text:
+    if kind in _MAY_HAVE_LEGAL_FORMS and ("ong" in text or "ONG" in text):
         text = HONG_KONG.sub("Hongkong", text)
     if kind == NameKind.PERSON and "." in text:
         text = _DOTTED_INITIALS.sub(_initials_spaced, text)

@@ -267,11 +267,6 @@ ABBREVIATION_SYMBOLS = _symbol_groups(
     "ABBR:EXCHANGE exchange sarafi",
 )
 
-# The same words written in another script (Persian, Arabic, Urdu, Hebrew, Greek, Georgian), by the Latin
-# form of the word as written (شرکت "shrkt", ملی "mly", בנק "bnq", Τράπεζα "trapeza"): only for words
-# written in such a script, where "nft" is نفت (oil) and not a Latin acronym. An organisation's name in
-# that script then meets its English name and its Latin spelling alike: "شرکت ملی نفت ایران" is "National
-# Iranian Oil Company", "بانک ملی ایران" "Bank Melli Iran", "בנק הפועלים" "Bank Hapoalim".
 # Words of organisations' names in the languages the lists and registers write them in (English, Spanish,
 # Portuguese, French, Italian, German, Russian and Kurdish in Latin letters), so that a name and its
 # translation meet word for word: "Revolutionary Armed Forces of Colombia" / "Fuerzas Armadas
@@ -291,7 +286,7 @@ TRANSLATED_WORD_SYMBOLS = _symbol_groups(
     "WORD:PEOPLE people peoples pueblo popular populaire popolo narodnaya narodnyi narodny",
     "WORD:MOVEMENT movement movimiento movimento mouvement bewegung dvizhenie",
     "WORD:UNITED united unidas unidos unies unite vereinigte obedinennaya",
-    "WORD:NATIONAL nacional nationale nazionale natsionalnyi natsionalnaya",
+    "WORD:NATIONAL national nacional nationale nazionale natsionalnyi natsionalnaya",
     "WORD:BANK banco banque banca bank",
     "WORD:EXCHANGE exchange birzha bolsa bourse borse",
     "WORD:CHANNEL channel kanal canal",
@@ -310,6 +305,12 @@ SYMBOLS_NOT_MEANT = {
     "petrochemical": frozenset({"DOMAIN:OIL"}),
     "petrochemicals": frozenset({"DOMAIN:OIL"}),
 }
+
+# The same words written in another script (Persian, Arabic, Urdu, Hebrew, Greek, Georgian), by the Latin
+# form of the word as written (شرکت "shrkt", ملی "mly", בנק "bnq", Τράπεζα "trapeza"): only for words
+# written in such a script, where "nft" is نفت (oil) and not a Latin acronym. An organisation's name in
+# that script then meets its English name and its Latin spelling alike: "شرکت ملی نفت ایران" is "National
+# Iranian Oil Company", "بانک ملی ایران" "Bank Melli Iran", "בנק הפועלים" "Bank Hapoalim".
 OTHER_SCRIPT_SYMBOLS = _symbol_groups(
     "DOMAIN:AIRLINE hwapymayy",
     "ABBR:COMPANY shrkt kmpny etaireia hbrh",
