@@ -235,7 +235,7 @@ def _prepare_cached(text: str, kind: NameKind) -> PreparedName:
     if kind != NameKind.OBJECT:
         text = _with_look_alike_letters(text)
     if kind in _MAY_HAVE_LEGAL_FORMS and ("ong" in text or "ONG" in text):
-        text = HONG_KONG.sub("Hongkong", text)
+        text = HONG_KONG.sub(_hong_kong, text)
     if kind == NameKind.PERSON and "." in text:
         text = _DOTTED_INITIALS.sub(_initials_spaced, text)
     elif kind == NameKind.OBJECT and "." in text:
@@ -288,8 +288,13 @@ _DOTTED_INITIALS = re.compile(r"(?<![\w.])[^\W\d_](?:\.[^\W\d_])+\.?(?![\w.])")
 
 
 # "Hong Kong" in an organisation's name, as one word: a place (`vocabulary.PLACE_WORDS`), where "Hong"
-# alone is a proper name (宏, 洪). Its glued and spaced forms then match as any other.
-HONG_KONG = re.compile(r"\bhong\s*-?\s*kong\b", re.IGNORECASE)
+# alone is a proper name (宏, 洪). Its glued and spaced forms then match as any other; glued to the next
+# word ("HONG KONGELECTRONICS"), it is set apart from it.
+HONG_KONG = re.compile(r"\bhong\s*-?\s*kong(?=(\w?))", re.IGNORECASE)
+
+
+def _hong_kong(found: re.Match[str]) -> str:
+    return "Hongkong " if found.group(1) else "Hongkong"
 
 
 # A digit between two letters of a word is a letter misread or mistyped as it ("A1i Hassan", "M0hammed":

@@ -287,6 +287,7 @@ MATCHES = [
     ("a country after a bank's name", "Bank Melli Iran", "Bank Melli", C),
     ("Hong Kong written as one word", "Hong Kong Sun Trading Limited", "Hongkong Sun Trading Ltd", C),
     ("Hong Kong in capitals is a place too", "Sun Trading Limited", "HONG KONG SUN TRADING LTD", C),
+    ("Hong Kong glued to the next word", "HONG KONGELECTRONICS", "HONG KONG ELECTRONICS", C),
     ("a word and its translation", "National Bank", "Banque Nationale", C),
     ("a known given name in the Russian alphabet", "Yuri Gagarin", "Юрий Гагарин", P),
     ("another known given name in the Russian alphabet", "Natalia Petrova", "Наталья Петрова", P),
