@@ -684,21 +684,26 @@ def align_above(query: PreparedName, candidate: PreparedName, floor: float) -> A
     bound of the score from the tokens that have a similar partner at all, single or in a glued run that
     may meet one (`_score_bound`), rules those out before the pairs are chosen and scored."""
     kind = query.kind if query.kind == candidate.kind else _GENERIC
-    if kind != _PERSON and (_lone_word(query) >= 0) != (_lone_word(candidate) >= 0):
-        initialism = _initialism_alignment(query, candidate)
+    q_lone = c_lone = -1
+    if kind != _PERSON:
+        q_lone, c_lone = _lone_word(query), _lone_word(candidate)
+    if (q_lone < 0) != (c_lone < 0):
+        initialism = _initialism_alignment(query, candidate, q_lone, c_lone)
         if initialism is not None:
             full = _align_above(query, candidate, kind, -1.0)
             return initialism if full is None or initialism.score > full.score else full
     return _align_above(query, candidate, kind, floor)
 
 
-def _initialism_alignment(query: PreparedName, candidate: PreparedName) -> Alignment | None:
+def _initialism_alignment(
+    query: PreparedName, candidate: PreparedName, q_lone: int, c_lone: int
+) -> Alignment | None:
     """An organisation named by its initials on one side only ("IRISL" against "Islamic Republic of Iran
     Shipping Lines"): one pair of the single token with the whole other name. Three letters stay below
     the default threshold: too many names share them."""
-    flipped = _lone_word(candidate) >= 0
+    flipped = c_lone >= 0  # of `q_lone` and `c_lone` (`_lone_word`), exactly one is a position
     short, long = (candidate, query) if flipped else (query, candidate)
-    lone = _lone_word(short)
+    lone = c_lone if flipped else q_lone
     token = short.tokens[lone]
     acronym = token.latin
     if token.role != _NAME or len(acronym) < 3 or len(long.tokens) < 2 or not acronym.isalpha():
