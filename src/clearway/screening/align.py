@@ -421,7 +421,11 @@ def _other_known_names(a: Token, b: Token) -> bool:
     Rahmon/Rakhmonov by `_russian_ending_dropped`). Across scripts only between Latin letters and the
     Russian alphabet, whose names rigour knows by their Latin spellings (Marina / Мария): the symbols of
     a name in another script are often another entry than its Latin spelling's (Αντετοκούνμπο /
-    Antetokounmpo, Γιάννης / Giannis)."""
+    Antetokounmpo, Γιάννης / Giannis). Two such names written in one abjad (محمد / محمود, Muhammad /
+    Mahmoud) are other names however they differ: one script spells one name one way, and its Latin
+    forms are letter for letter."""
+    if a.script == _ABJAD and b.script == _ABJAD:
+        return _known_name(a) and _known_name(b)
     if not (_letter_for_letter(a) and _known_name(a) and _known_name(b)):
         return False
     if a.script != b.script and not (_read_in_latin(a) and _read_in_latin(b)):
@@ -539,7 +543,14 @@ def _fuzzy_similarity(a: Token, b: Token) -> tuple[float, str]:
         distance = OSA.distance(a.folded, b.folded, score_cutoff=cutoff)
         if distance <= budget and not _letter_runs(a, b) and _plausible_spelling_typo(a.folded, b.folded):
             best, method = 0.95 * (1.0 - distance / longer), "spelling"
-    same_sound = a.phonetic == b.phonetic and len(a.phonetic) >= 2 and a.latin[0] == b.latin[0]
+    # Not between two words of a script written without vowels: their Latin forms are letter for letter,
+    # and a sound key of consonants alone joins other names (כהן Cohen / כהנא Kahana).
+    same_sound = (
+        a.phonetic == b.phonetic
+        and len(a.phonetic) >= 2
+        and a.latin[0] == b.latin[0]
+        and (a.script != _ABJAD or b.script != _ABJAD)
+    )
     if best < SIM_PHONETIC and same_sound and distance <= cutoff:
         best, method = SIM_PHONETIC, "phonetic"
     if best < SIM_SPELLING and same_sound and _vowels_romanised_apart(a.folded, b.folded):

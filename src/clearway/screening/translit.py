@@ -226,8 +226,14 @@ _URDU_LETTERS = str.maketrans(
 )  # fmt: skip
 
 
+# Hebrew alef: ICU writes it as a mark (ʼ), which Latin forms drop, so that כהן (Cohen) and כהנא (Kahana),
+# or אבא (Abba) and בא, read alike. Written "a", as ICU writes the Arabic alif: a vowel letter, which
+# consonant skeletons drop again, so only words of Hebrew script are told apart by it.
+_SCRIPT_LETTERS = {**_URDU_LETTERS, ord("א"): "a"}
+
+
 def _icu_latin(text: str) -> str:
-    return _ascii_cleaned(ascii_text(text.translate(_URDU_LETTERS)))
+    return _ascii_cleaned(ascii_text(text.translate(_SCRIPT_LETTERS)))
 
 
 def _ascii_cleaned(text: str) -> str:

@@ -195,6 +195,8 @@ MATCHES = [
     ("urdu script, heh goal", "Masood Azhar", "مسعود اظہر", P),
     ("arabic qaf read as g", "Mohamed Hamdan DAGALO", "محمد حمدان دقلو", P),
     ("hebrew", "Benjamin Netanyahu", "בנימין נתניהו", P),
+    ("Hebrew alef read as a vowel", "Kahana", "כהנא", P),
+    ("Hebrew alef read as a vowel, at the start", "Ariel Sharon", "אריאל שרון", P),
     ("chinese", "Xi Jinping", "习近平", P),
     ("chinese surname reading", "Bo Xilai", "薄熙来", P),
     ("korean hangul", "Kim Jong Un", "김정은", P),
@@ -400,6 +402,9 @@ NON_MATCHES = [
     ("two countries", "Ansar al-Sharia in Libya", "Ansar al-Sharia in Tunisia", "Organization"),
     ("Hong is a name, not a place, without Kong", "Hong Xiang Trading", "Xiang Trading", C),
     ("two known given names across the Russian alphabet", "Marina Ivanova", "Мария Иванова", P),
+    ("Hebrew: a final alef is a letter", "יוסף כהן", "יוסף כהנא", P),
+    ("one abjad, no sound keys of consonants", "محمد حسين", "محمد حسن", P),
+    ("two known names in one abjad", "محمد", "محمود", P),
 ]
 
 
