@@ -535,6 +535,8 @@ def _fuzzy_similarity(a: Token, b: Token) -> tuple[float, str]:
             # Two names rigour knows and tells apart (محمد, "Mahmoud") are not loose spellings of each other.
             loose = not (_known_name(a) and _known_name(b))
             best, method = max((best, method), _skeleton_similarity(a.skeleton, b.skeleton, loose))
+            if best < SIM_SKELETON_LOOSE and loose and _hebrew_and_latin(a, b):
+                best, method = max((best, method), _hebrew_skeleton_similarity(a.skeleton, b.skeleton))
         if best < SIM_SKELETON and _written_alike(a, b):
             best, method = SIM_SKELETON, "skeleton"
         return (best, method) if best >= MIN_TOKEN_SIM else _NO_MATCH
@@ -657,6 +659,31 @@ def _skeleton_similarity(a: str, b: str, loose: bool = False) -> tuple[float, st
     if loose and min(len(a), len(b)) >= 4 and OSA.distance(a, b, score_cutoff=1) <= 1:
         return SIM_SKELETON_NEAR, "skeleton"
     return 0.0, ""
+
+
+def _hebrew_and_latin(a: Token, b: Token) -> bool:
+    hebrew, other = (a, b) if a.script == _ABJAD else (b, a)
+    return other.script == _LATIN and _HEBREW_LETTER.search(hebrew.text) is not None
+
+
+_HEBREW_LETTER = re.compile("[\u05d0-\u05ea]")
+# Hebrew letters that Latin spellings write two ways, unpointed text not saying which (ב b or v, פ p or
+# f, צ ts, tz or z), folded to one letter on both sides: ICU writes each one way ("b", "p", "z"), so Gvir
+# (גביר "gbyr") met no skeleton. A Latin ch is then read as ח "h" or as כ "k" (Chaim חיים, Mordechai
+# מרדכי), each tried: folding ח and כ together would make Katz (כץ) of Hetz (חץ).
+_HEBREW_FOLDS = (("tz", "z"), ("ts", "z"), ("v", "b"), ("f", "p"))
+_HEBREW_CH = ("h", "k")
+
+
+def _hebrew_skeleton_similarity(a: str, b: str) -> tuple[float, str]:
+    """Loose skeletons equal once the letters Hebrew writes alike are folded (`_HEBREW_FOLDS`)."""
+    for written, folded in _HEBREW_FOLDS:
+        a, b = a.replace(written, folded), b.replace(written, folded)
+    for read in _HEBREW_CH:
+        loose_a, loose_b = loose_skeleton(a.replace("ch", read)), loose_skeleton(b.replace("ch", read))
+        if len(loose_a) >= 2 and loose_a == loose_b:
+            return SIM_SKELETON_LOOSE, "skeleton"
+    return _NO_MATCH
 
 
 _SCORE = attrgetter("score")  # of an Alignment

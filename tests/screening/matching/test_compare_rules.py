@@ -196,6 +196,8 @@ MATCHES = [
     ("arabic qaf read as g", "Mohamed Hamdan DAGALO", "محمد حمدان دقلو", P),
     ("hebrew", "Benjamin Netanyahu", "בנימין נתניהו", P),
     ("Hebrew alef read as a vowel", "Kahana", "כהנא", P),
+    ("Hebrew bet read as v", "Itamar Ben-Gvir", "איתמר בן גביר", P),
+    ("Hebrew het written ch", "David Chasdai", "דוד חסדאי", P),
     ("Hebrew alef read as a vowel, at the start", "Ariel Sharon", "אריאל שרון", P),
     ("chinese", "Xi Jinping", "习近平", P),
     ("chinese surname reading", "Bo Xilai", "薄熙来", P),
@@ -405,6 +407,7 @@ NON_MATCHES = [
     ("Hebrew: a final alef is a letter", "יוסף כהן", "יוסף כהנא", P),
     ("one abjad, no sound keys of consonants", "محمد حسين", "محمد حسن", P),
     ("two known names in one abjad", "محمد", "محمود", P),
+    ("Hebrew kaf and het are two letters", "Baruch Katz", "ברוך חץ", P),
 ]
 
 
