@@ -180,11 +180,22 @@ def _final_y(found: re.Match[str]) -> str:
 def _indic_latin(token: str) -> str:
     """Indic scripts in the spelling names are written in (Amit Shah, Amitabh Bachchan, Krishna), from
     ICU's ISO 15919 ("amita śāha", "amitābha baccana", "kr̥ṣṇa")."""
-    # ICU drops Gurmukhi's tippi (ਸਿੰਘ read "sigha"): written as the bindi, the same nasal, it reads Singh.
-    text = latinize_text(token.replace("\u0a70", "\u0a02"))
+    text = latinize_text(token.translate(_INDIC_LETTERS_ICU_DROPS))
     words = [_conventional_indic(_without_final_schwa(word)) for word in text.split()]
     return _latin_form_slow(" ".join(words)) if words else ""
 
+
+# Letters ICU drops, written as what they are: Gurmukhi's tippi as the bindi, the same nasal (ਸਿੰਘ read
+# "sigha" is Singh), and Malayalam's chillus (a consonant without its vowel, as most Malayalam names end:
+# വിജയൻ read "vijaya" is Vijayan, നായർ Nair) as their consonant and virama.
+_INDIC_LETTERS_ICU_DROPS = str.maketrans(
+    {
+        "\u0a70": "\u0a02",
+        "\u0d7a": "\u0d23\u0d4d", "\u0d7b": "\u0d28\u0d4d", "\u0d7c": "\u0d30\u0d4d",
+        "\u0d7d": "\u0d32\u0d4d", "\u0d7e": "\u0d33\u0d4d", "\u0d7f": "\u0d15\u0d4d",
+        "\u0d54": "\u0d2e\u0d4d", "\u0d55": "\u0d2f\u0d4d", "\u0d56": "\u0d34\u0d4d",
+    }
+)  # fmt: skip
 
 _INDIC_NASALS = frozenset("nṅñṇmṁṃ")
 

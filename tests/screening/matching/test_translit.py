@@ -127,6 +127,9 @@ def test_hangul_romanised_with_the_digits_and_latin_among_it(text: str, latin: s
         ("कृष्ण", "krishna"),  # ऋ is ri, ष sh
         ("नरेंद्र", "narendra"),
         ("ਸਿੰਘ", "singh"),  # Gurmukhi's tippi is a nasal, which ICU alone drops
+        ("വിജയൻ", "vijayan"),  # Malayalam's chillus, a consonant without its vowel, which ICU drops
+        ("നായർ", "nayar"),
+        ("കമൽ", "kamal"),
         ("ਸੰਧੂ", "sandhu"),
         ("জসিম", "jasim"),  # Bengali
     ],
