@@ -540,11 +540,19 @@ def _fuzzy_similarity(a: Token, b: Token) -> tuple[float, str]:
         if best < SIM_SKELETON and _written_alike(a, b):
             best, method = SIM_SKELETON, "skeleton"
         return (best, method) if best >= MIN_TOKEN_SIM else _NO_MATCH
-    if not best:
-        # Romanisation variants plus a typo: Yusuf / Youssef fold to iusuf / iusef.
-        distance = OSA.distance(a.folded, b.folded, score_cutoff=cutoff)
-        if distance <= budget and not _letter_runs(a, b) and _plausible_spelling_typo(a.folded, b.folded):
-            best, method = 0.95 * (1.0 - distance / longer), "spelling"
+    if best < SIM_SPELLING:
+        # Romanisation variants plus a typo: Yusuf / Youssef fold to iusuf / iusef. Also over a typo of
+        # the written words, which may be further apart than their folds (Jayalalithaa / Jeyalalita).
+        folded_distance = OSA.distance(a.folded, b.folded, score_cutoff=cutoff)
+        if not best:
+            distance = folded_distance
+        if (
+            folded_distance <= budget
+            and 0.95 * (1.0 - folded_distance / longer) > best
+            and not _letter_runs(a, b)
+            and _plausible_spelling_typo(a.folded, b.folded)
+        ):
+            best, method = 0.95 * (1.0 - folded_distance / longer), "spelling"
     # Not between two words of a script written without vowels: their Latin forms are letter for letter,
     # and a sound key of consonants alone joins other names (כהן Cohen / כהנא Kahana).
     same_sound = (

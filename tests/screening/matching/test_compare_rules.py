@@ -198,6 +198,7 @@ MATCHES = [
     ("Hebrew alef read as a vowel", "Kahana", "כהנא", P),
     ("Hebrew bet read as v", "Itamar Ben-Gvir", "איתמר בן גביר", P),
     ("Hebrew het written ch", "David Chasdai", "דוד חסדאי", P),
+    ("folds closer than the written words' typo", "Jayalalithaa", "ஜெயலலிதா", P),
     ("Hebrew alef read as a vowel, at the start", "Ariel Sharon", "אריאל שרון", P),
     ("chinese", "Xi Jinping", "习近平", P),
     ("chinese surname reading", "Bo Xilai", "薄熙来", P),
