@@ -94,6 +94,8 @@ DUP = DuplicateCandidate("e2", "INDIVIDUAL", "Other Person", None, "Jane@Example
         (person(countries=("MM",)), {}, "NEEDS_APPROVAL", []),  # 60 → HIGH
         (person(email="not-an-email"), {}, "FAIL", ["KYC"]),
         (person(date_of_birth=None), {}, "INCOMPLETE", []),
+        # A name in a script the screening engine cannot read was not screened: neither clear nor a hit.
+        (person(), {"AML": AmlEvidence((ScreenedParty("e1", "INDIVIDUAL", None, (), True),))}, "REVIEW", []),
     ],
 )
 def test_kyc_aml_outcomes(
@@ -135,6 +137,29 @@ def test_monitoring_outcomes(topics: tuple[str, ...], resolution: str | None, re
         PLANS["AML_MONITORING"], SubjectFacts(person(), today=TODAY), {"MATCHLIST": (), "AML": evidence}
     )
     assert outcome.result.value == result
+
+
+def test_an_unscreened_name_is_reported_and_not_clear() -> None:
+    unread = AmlEvidence((ScreenedParty("e1", "INDIVIDUAL", None, (), True),))
+    monitored = engine.run(
+        PLANS["AML_MONITORING"], SubjectFacts(person(), today=TODAY), {"MATCHLIST": (), "AML": unread}
+    )
+    assert monitored.result.value == "MONITOR"
+    onboarded = engine.run(
+        PLANS["KYC_AML"],
+        SubjectFacts(person(), today=TODAY),
+        {"MATCHLIST": (), "DUPLICATE": (), "AML": unread},
+    )
+    assert onboarded.result.value == "REVIEW"
+    assert "AML" in onboarded.steps["incomplete"]
+    assert "AML" not in onboarded.steps["passed"]
+    assert [(i.category, i.issue, i.entity_id) for i in onboarded.issues] == [
+        ("AML", "NAME_NOT_SCREENED", "e1")
+    ]
+    aml_step = next(r for r in onboarded.records if r.name == "AML")
+    assert aml_step.outcome.summary["screened"] == [
+        {"entityId": "e1", "role": None, "hits": 0, "unreadable": True}
+    ]
 
 
 @pytest.mark.parametrize(

@@ -119,6 +119,8 @@ def screen_command(
     # stderr (stdout may be JSON).
     with err_console.status("loading the lists and name tables…"):
         result = _screened(lambda: service.screen(party, lists, threshold))
+    if result.unreadable:
+        err_console.print(f"warning: {_UNREADABLE}: not screened", highlight=False)
     if as_json:
         print_json(result.to_dict())
     else:
@@ -151,15 +153,29 @@ def _screen_batch(batch: Path, output: Path, lists: list[str] | None, threshold:
         results = _screened(lambda: service.screen_many(parties, lists, threshold, workers=workers))
         with _progress() as progress:
             task = progress.add_task("screening", total=len(parties))
+            unreadable: list[int] = []
             for number, result in enumerate(_checked(results), start=1):
-                line = {
+                line: dict[str, object] = {
                     "row": number,
                     "query": party_to_dict(result.query),
                     "hits": [h.to_dict() for h in result.hits],
                 }
+                if result.unreadable:
+                    line["unreadable"] = True
+                    unreadable.append(number)
                 handle.write(json.dumps(line, ensure_ascii=False) + "\n")
                 progress.advance(task)
     err_console.print(f"screened {len(parties)} rows → {output}", highlight=False)
+    if unreadable:
+        shown = ", ".join(map(str, unreadable[:20])) + (", …" if len(unreadable) > 20 else "")
+        err_console.print(
+            f'warning: {len(unreadable)} row(s) not screened, {_UNREADABLE} ("unreadable": true): {shown}',
+            highlight=False,
+        )
+
+
+# What an unreadable query is (`PreparedParty.unreadable`), as the warnings say it.
+_UNREADABLE = "no word of the name is in a script Clearway reads (or it is only punctuation)"
 
 
 def _checked(results: Iterator[ScreeningResult]) -> Iterator[ScreeningResult]:

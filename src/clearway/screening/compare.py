@@ -102,6 +102,14 @@ class PreparedParty:
             self._names[kind] = names
         return names
 
+    @property
+    def unreadable(self) -> bool:
+        """No name of the party has a word to compare: written only in a script Clearway cannot read
+        (Khmer, Lao, Tibetan, …) or only of punctuation. Screening it finds nothing because it compares
+        nothing, which a caller must be able to tell from "no match"."""
+        kinds = (NameKind.PERSON, NameKind.ORGANIZATION) if self.kind == _GENERIC else (self.kind,)
+        return all(not self.names_for(kind) for kind in kinds)
+
     def _other_readings(self, texts: list[str]) -> list[str]:
         """A person's name written in a system the lists do not use for it ("Teng Hsiao-p'ing" in
         Wade-Giles, "金正恩" in hanja) is also screened in the spellings they do use (`readings`);

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from clearway.db import Database
 from clearway.errors import InvalidInput
 from clearway.interpreter import freeze_long_lived
-from clearway.screening.compare import ALGORITHM_VERSION, DEFAULT_THRESHOLD, Party
+from clearway.screening.compare import ALGORITHM_VERSION, DEFAULT_THRESHOLD, Party, prepare_party
 from clearway.screening.entry import ListEntry
 from clearway.screening.index import IndexHit, ScreeningIndex
 from clearway.screening.lists.service import active_entries, active_versions
@@ -80,15 +80,21 @@ class ScreeningResult:
     threshold: float
     list_versions: Mapping[str, int]  # the list versions the hits were found in
     algorithm_version: str = ALGORITHM_VERSION
+    # No name of the query had a word to compare (`PreparedParty.unreadable`): no hit means nothing was
+    # compared, not that nothing matched.
+    unreadable: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data = {
             "query": party_to_dict(self.query),
             "threshold": self.threshold,
             "algorithm_version": self.algorithm_version,
             "list_versions": dict(self.list_versions),
             "hits": [hit.to_dict() for hit in self.hits],
         }
+        if self.unreadable:
+            data["unreadable"] = True
+        return data
 
 
 def party_to_dict(party: Party) -> dict[str, Any]:
@@ -137,15 +143,19 @@ def screen_batch(
             tuple(_hit(index, *found_hit) for found_hit in matches),
             threshold,
             _used_versions(versions, lists),
+            unreadable=unreadable,
         )
-        for party, matches in zip(parties, found, strict=True)
+        for party, (unreadable, matches) in zip(parties, found, strict=True)
     )
 
 
 def _positioned_matches(
     index: ScreeningIndex, lists: Sequence[str] | None, threshold: float, party: Party
-) -> tuple[tuple[int, Match], ...]:
-    return tuple((hit.position, hit.match) for hit in index.search(party, threshold, lists))
+) -> tuple[bool, tuple[tuple[int, Match], ...]]:
+    """Whether the party is unreadable, and its hits as entry positions and matches."""
+    prepared = prepare_party(party)
+    hits = tuple((hit.position, hit.match) for hit in index.search(prepared, threshold, lists))
+    return prepared.unreadable, hits
 
 
 def _hit(index: ScreeningIndex, position: int, match: Match) -> Hit:
@@ -178,8 +188,11 @@ def screen_checked(
     threshold: float,
 ) -> ScreeningResult:
     """`screen_index` with `lists` and `threshold` already checked (`checked_threshold`)."""
-    hits = tuple(Hit.from_index(hit) for hit in index.search(party, threshold, lists))
-    return ScreeningResult(party, hits, threshold, _used_versions(versions, lists))
+    prepared = prepare_party(party)
+    hits = tuple(Hit.from_index(hit) for hit in index.search(prepared, threshold, lists))
+    return ScreeningResult(
+        party, hits, threshold, _used_versions(versions, lists), unreadable=prepared.unreadable
+    )
 
 
 @dataclass

@@ -179,10 +179,34 @@ def _final_y(found: re.Match[str]) -> str:
 
 def _indic_latin(token: str) -> str:
     """Indic scripts in the spelling names are written in (Amit Shah, Amitabh Bachchan, Krishna), from
-    ICU's ISO 15919 ("amita śāha", "amitābha baccana", "kr̥ṣṇa")."""
-    text = latinize_text(token.translate(_INDIC_LETTERS_ICU_DROPS))
-    words = [_conventional_indic(_without_final_schwa(word)) for word in text.split()]
-    return _latin_form_slow(" ".join(words)) if words else ""
+    ICU's ISO 15919 ("amita śāha", "amitābha baccana", "kr̥ṣṇa"). Sinhala, which ICU does not read, is read
+    as the Devanagari letters its own stand for, keeping its final vowels (Mahinda, Rajapaksa). Letters
+    still not read leave nothing: the name then has no word to compare, rather than a wrong one."""
+    sinhala = _SINHALA_FIRST <= ord(token[0]) <= _SINHALA_LAST
+    source = token.translate(_SINHALA_AS_DEVANAGARI) if sinhala else token.translate(_INDIC_LETTERS_ICU_DROPS)
+    text = latinize_text(source)
+    if any(_INDIC_FIRST <= ord(character) <= _INDIC_LAST for character in text):
+        return ""
+    words = [word if sinhala else _without_final_schwa(word) for word in text.split()]
+    return _latin_form_slow(" ".join(_conventional_indic(word) for word in words)) if words else ""
+
+
+# Sinhala letters as the Devanagari letters that write the same sounds (ICU reads Devanagari; its æ
+# vowels are written e, the sounds names are spelled with); prenasalised stops as nasal and stop.
+_SINHALA_FIRST, _SINHALA_LAST = 0x0D80, 0x0DFF
+_SINHALA_AS_DEVANAGARI = str.maketrans(
+    {
+        "ං": "ं", "ඃ": "ः", "අ": "अ", "ආ": "आ", "ඇ": "ए", "ඈ": "ए", "ඉ": "इ", "ඊ": "ई", "උ": "उ",
+        "ඌ": "ऊ", "ඍ": "ऋ", "එ": "ए", "ඒ": "ए", "ඓ": "ऐ", "ඔ": "ओ", "ඕ": "ओ", "ඖ": "औ",
+        "ක": "क", "ඛ": "ख", "ග": "ग", "ඝ": "घ", "ඞ": "ङ", "ඟ": "ङ्ग", "ච": "च", "ඡ": "छ", "ජ": "ज",
+        "ඣ": "झ", "ඤ": "ञ", "ඥ": "ज्ञ", "ඦ": "ञ्ज", "ට": "ट", "ඨ": "ठ", "ඩ": "ड", "ඪ": "ढ", "ණ": "ण",
+        "ඬ": "ण्ड", "ත": "त", "ථ": "थ", "ද": "द", "ධ": "ध", "න": "न", "ඳ": "न्द", "ප": "प", "ඵ": "फ",
+        "බ": "ब", "භ": "भ", "ම": "म", "ඹ": "म्ब", "ය": "य", "ර": "र", "ල": "ल", "ව": "व", "ශ": "श",
+        "ෂ": "ष", "ස": "स", "හ": "ह", "ළ": "ळ", "ෆ": "फ", "්": "्", "ා": "ा", "ැ": "े", "ෑ": "े",
+        "ි": "ि", "ී": "ी", "ු": "ु", "ූ": "ू", "ෘ": "ृ", "ෙ": "े", "ේ": "े", "ෛ": "ै", "ො": "ो",
+        "ෝ": "ो", "ෞ": "ौ", "ෟ": "", "ෲ": "ॄ", "\u200d": "",
+    }
+)  # fmt: skip
 
 
 # Letters ICU drops, written as what they are: Gurmukhi's tippi as the bindi, the same nasal (ਸਿੰਘ read

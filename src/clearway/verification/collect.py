@@ -449,7 +449,9 @@ def collect_aml(context: Context, name: str, settings: AmlSettings) -> AmlEviden
             digest = entry_digest(entry_data(hit.entry))
             key = match_key(hit.list_name, hit.entry_id)
             hits.append(ScreeningHit(key, digest, hit.score, tuple(hit.entry.topics), details))
-        screened.append(ScreenedParty(party.entity_id, party.entity_type, party.role, tuple(hits)))
+        screened.append(
+            ScreenedParty(party.entity_id, party.entity_type, party.role, tuple(hits), result.unreadable)
+        )
     keys = sorted({hit.match_key for party in screened for hit in party.hits})
     return AmlEvidence(tuple(screened), _resolutions(context, [p.entity_id for p in parties], keys))
 

@@ -139,6 +139,36 @@ def test_screen_batch_writes_one_line_per_row_in_order(env: dict[str, str], tmp_
     assert all(h["score"] >= 0.8 for line in lines for h in line["hits"])
 
 
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_screen_batch_marks_names_it_cannot_read(env: dict[str, str], tmp_path: Path, workers: str) -> None:
+    """A name in a script Clearway does not read (Khmer), or of punctuation only, compared nothing: its line
+    says so, and so does a warning, rather than passing for a name without hits. A Sinhala name, which a
+    recursion once crashed the batch on, is read."""
+    batch = tmp_path / "batch.csv"
+    batch.write_text(
+        'full_name,schema\nហ៊ុន សែន,Person\n"NASRALLAH, Hasan",Person\n---,\nමහින්ද රාජපක්ෂ,Person\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "hits.jsonl"
+    code, _stdout, stderr = _run(
+        env, "screen", "--batch", str(batch), "--output", str(out), "--workers", workers
+    )
+    assert code == 0, stderr
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [line.get("unreadable", False) for line in lines] == [True, False, True, False]
+    assert lines[1]["hits"]
+    assert "2 row(s) not screened" in stderr and ": 1, 3" in stderr
+
+
+def test_screen_warns_of_a_name_it_cannot_read(env: dict[str, str]) -> None:
+    code, stdout, stderr = _run(env, "screen", "ហ៊ុន សែន", "--json")
+    assert code == 0, stderr
+    assert json.loads(stdout)["unreadable"] is True
+    assert "not screened" in stderr
+    code, stdout, _stderr = _run(env, "screen", "Nasrallah, Hasan", "--json")
+    assert "unreadable" not in json.loads(stdout)
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [

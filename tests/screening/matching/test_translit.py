@@ -130,9 +130,18 @@ def test_hangul_romanised_with_the_digits_and_latin_among_it(text: str, latin: s
         ("വിജയൻ", "vijayan"),  # Malayalam's chillus, a consonant without its vowel, which ICU drops
         ("നായർ", "nayar"),
         ("കമൽ", "kamal"),
+        ("මහින්ද", "mahinda"),  # Sinhala, read as Devanagari, keeps its final vowels
+        ("රාජපක්ෂ", "rajapaksha"),
+        ("ප්‍රේමදාස", "premadasa"),
         ("ਸੰਧੂ", "sandhu"),
         ("জসিম", "jasim"),  # Bengali
     ],
 )
 def test_indic_names_are_spelled_as_names_are_written_in_latin(written: str, spelled: str) -> None:
     assert latin_form(written) == spelled
+
+
+def test_letters_no_table_reads_leave_nothing() -> None:
+    """Sinhala digits (which nothing reads) once sent the Indic path into endless recursion."""
+    assert latin_form("෧෨") == ""
+    assert latin_form("ហ៊ុន") == ""  # Khmer: no transliteration at hand

@@ -52,6 +52,9 @@ class ScreenedParty:
     entity_type: str
     role: str | None
     hits: tuple[ScreeningHit, ...]
+    # No word of the party's name was in a script the screening engine reads: it was not compared with
+    # the lists at all, which must not pass for a clear result.
+    unreadable: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,20 +116,35 @@ class AmlStep(Step[AmlSettings, AmlEvidence]):
                 signals.append(HitSignal("OPEN", party.entity_id, hit.match_key, hit.topics))
                 kind = "PEP_HIT" if any(t.startswith("role.pep") for t in hit.topics) else "SANCTION_HIT"
                 issues.append(Issue("AML", kind, settings.hit_severity, name, party.entity_id, hit.match_key))
+        unreadable = [party for party in evidence.screened if party.unreadable]
+        for party in unreadable:
+            issues.append(
+                Issue("AML", "NAME_NOT_SCREENED", settings.hit_severity, name, party.entity_id, _UNREADABLE)
+            )
         if findings or any(signal.state == "CONFIRMED" for signal in signals):
             result = StepResult.HIT
+        elif unreadable:
+            result = StepResult.INCOMPLETE  # a party was not screened: neither clear nor a hit
         elif settled:
             result = StepResult.CLEARED
         else:
             result = StepResult.CLEAR
         summary = {
-            "screened": [
-                {"entityId": p.entity_id, "role": p.role, "hits": len(p.hits)} for p in evidence.screened
-            ],
+            "screened": [_screened_summary(p) for p in evidence.screened],
             "openHits": len(findings),
             "settledHits": settled,
         }
         return StepOutcome(result, summary, tuple(findings), tuple(issues), hits=tuple(signals))
+
+
+_UNREADABLE = "no word of the name is in a script the screening engine reads: not screened"
+
+
+def _screened_summary(party: ScreenedParty) -> dict[str, Any]:
+    summary: dict[str, Any] = {"entityId": party.entity_id, "role": party.role, "hits": len(party.hits)}
+    if party.unreadable:
+        summary["unreadable"] = True
+    return summary
 
 
 def _settled(party: ScreenedParty, hit: ScreeningHit, prior: PriorResolution, state: str) -> dict[str, Any]:

@@ -49,6 +49,7 @@ def _onboarding_rules() -> list[Rule]:
         rule(Status.FAIL, confirmed_hits="ANY"),
         rule(Status.FAIL, risk_level_at_least=RiskLevel.UNACCEPTABLE),
         rule(Status.REVIEW, unresolved_hits="ANY"),
+        rule(Status.REVIEW, step_result={"step": "AML", "result": StepResult.INCOMPLETE}),  # not screened
         rule(Status.REVIEW, issue_category="DUPLICATE"),
         rule(Status.FAIL, step_result={"step": "KYC", "result": StepResult.FAIL}),
         rule(Status.NEEDS_APPROVAL, risk_level_at_least=RiskLevel.HIGH),
