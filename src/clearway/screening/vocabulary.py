@@ -41,8 +41,9 @@ HONORIFIC_SYMBOLS = frozenset({"SYMBOL:SHEIKH", "SYMBOL:HAJI"})
 # abbreviations of what a Russian enterprise is, which registers and lists put before its name or leave
 # out (VPK military-industrial corporation, NPO and NPP research-and-production association and
 # enterprise, NPK complex, NII and TsNII research institute, OKB design bureau, FGUP, GUP and MUP unitary
-# enterprises: "NPO Mashinostroyeniya" = "AO VPK NPO Mashinostroyeniya"); "Limited" in Urdu (لمیٹڈ,
-# "lmytd") and Thai (จำกัด, "cakad").
+# enterprises: "NPO Mashinostroyeniya" = "AO VPK NPO Mashinostroyeniya"; NK oil company, AK joint-stock
+# company, GK group of companies or state corporation: "PAO NK Rosneft", "AK ALROSA (PAO)", "GK Rostec");
+# "Limited" in Urdu (لمیٹڈ, "lmytd") and Thai (จำกัด, "cakad").
 LEGAL_WORDS = _words(
     """
     company co companies corporation corp incorporated inc limited ltd llc plc gmbh ag sa srl spa bv nv
@@ -50,7 +51,7 @@ LEGAL_WORDS = _words(
     sal wll bsc qsc qpsc saog saoc fzc fzco sae sab sl slu ab asa sdn pte pty pt tbk kk eood
     lmytd cakad
     kompaniya kompaniia korporatsiya korporatsiia
-    vpk npo npp npk nii tsnii okb fgup gup mup
+    vpk npo npp npk nii tsnii okb fgup gup mup nk ak gk
     """
 )
 

@@ -272,6 +272,8 @@ MATCHES = [
     ("digits read for capitals", "K1M J0NG UN", "Kim Jong Un", P),
     ("an acronym with a legal form", "IRISL Ltd", "Islamic Republic of Iran Shipping Lines", C),
     ("what a Russian enterprise is, left out", "NPO Mashinostroyeniya", "AO VPK NPO Mashinostroyeniya", C),
+    ("a Russian oil company's NK, left out", "Rosneft", "ПАО «НК «Роснефть»", C),
+    ("a Russian joint-stock company's AK, left out", "Alrosa", "АК «АЛРОСА» (ПАО)", C),
     ("Russian company and design bureau", "OKB Sukhoi", "PAO Kompaniya Sukhoi", C),
     ("an acronym with its legal form's letters", "PdVSA", "Petróleos de Venezuela, S.A.", C),
     ("an acronym of the words' first syllables", "KOMID", "Korea Mining Development Trading Corporation", C),
