@@ -52,6 +52,7 @@ from clearway.screening.normalize import (
     TokenRole,
     loose_skeleton,
     reserve_token_ids,
+    skeleton,
     written_as_company,
 )
 
@@ -132,13 +133,26 @@ def _token_keys(token: Token, kind: NameKind, deletions: bool, particles_keyed: 
     return keys + initial
 
 
+def _reading_size(name: PreparedName) -> int:
+    """The number of words a list is likely to write `name` in, for the length tie-break: a name in
+    Arabic script with a compound Latin writes as one word (عبد الرحمن, Abdurrahman; حزب الله, HIZBALLAH)
+    one word fewer."""
+    size = len(name.tokens)
+    return size - 1 if size > 1 and name.consonant_runs else size
+
+
 def glued_keys(name: PreparedName) -> list[str]:
     """Keys of 2-3 adjacent tokens glued together, for names written split or joined ("P-633" / "P633");
-    also as a deletion key, so that a glued query with a typo still meets it."""
+    also as a deletion key, so that a glued query with a typo still meets it; and a run in Arabic or
+    Hebrew script by its consonant skeleton, as its Latin spellings write it in one word (حزب الله
+    "hzb allh" is HIZBALLAH, both "hzblh"): without it, only the entry's other names that share a word
+    with the run ("ANSAR ALLAH") were retrieved and scored."""
     keys: list[str] = []
-    for _start, end, glued, _symbols in name.glued:
-        if end - _start < MAX_GLUED:
+    for start, end, glued, _symbols in name.glued:
+        if end - start < MAX_GLUED:
             keys.extend((f"t:{glued}", f"d:{glued}"))
+            if name.tokens[start].script == Script.ABJAD:
+                keys.append(f"s:{skeleton(glued, True)}")
     return keys
 
 
@@ -278,7 +292,7 @@ class ScreeningIndex:
             wanted = np.array([name in chosen for name in self._list_names], dtype=bool)
             keep = wanted[self._name_list[scored]]
             scored, scores = scored[keep], scores[keep]
-        size = len(names[0].tokens) if names else 0
+        size = _reading_size(names[0]) if names else 0
         return blocking.best_ranked(
             scored,
             scores,

@@ -292,3 +292,20 @@ def test_no_person_on_the_lists_is_named_with_a_companys_word(shared_data: Path)
     assert len(people) > 10_000
     named_so = [n for n in people if written_as_company(prepare_name(n, NameKind.ORGANIZATION))]
     assert named_so == []
+
+
+def test_a_compound_in_arabic_script_meets_the_one_word_latin_spelling() -> None:
+    """حزب الله is HIZBALLAH written in two words: its glued run is keyed by its consonants, and the
+    entry's one-word name is among the fifteen scored, not only its names that share "allah" ("ANSAR
+    ALLAH") or add a word ("HIZBALLAH ESO")."""
+    names = ["HIZBALLAH", "PARTY OF GOD", "ANSAR ALLAH", "HIZBALLAH ESO", "HIZBALLAH INTERNATIONAL"]
+    index = ScreeningIndex(
+        [
+            entry("h:1", EntrySchema.ORGANIZATION, *names),
+            *(entry(f"o:{i}", EntrySchema.ORGANIZATION, f"HIZBALLAH BRIGADE {i}") for i in range(20)),
+        ]
+    )
+    hits = index.search(Party("حزب الله", "Organization"), DEFAULT_THRESHOLD)
+    assert hits and hits[0].entry.entry.entry_id == "h:1"
+    assert hits[0].match.explanation.matched_name == "HIZBALLAH"
+    assert hits[0].match.score >= 0.9
