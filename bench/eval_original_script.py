@@ -8,6 +8,10 @@ compared (`compare_names`, the entry's schema) with each Latin name of its entry
 the best score reaches the default threshold. Many are not spellings of a Latin name at all (another
 alias, an organisation's name in translation), so the share found is a floor, not a recall.
 
+Then each original-script name is screened (the index's candidates, then scoring) against an index of the
+list with every original-script name taken out: how often its own entry is among the hits is the
+screening-level recall of a query written in another script than the list's names.
+
 For the other side, each original-script name is then screened against an index of the whole list, and
 the hits on other entries are counted: most are relatives named after one another ("Barzan Ibrahim Hasan
 al-Tikriti" and his sons), which no name comparison tells apart.
@@ -18,6 +22,7 @@ from __future__ import annotations
 import argparse
 import unicodedata
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 from clearway.screening.compare import DEFAULT_THRESHOLD, Party, compare_names
@@ -76,6 +81,15 @@ def main() -> None:
     )
     for script, count in written.most_common():
         print(f"  {script:<9} {found[script]:>4} of {count:<4} {found[script] / count:.3f}")
+    latin_only = ScreeningIndex(
+        [replace(e, names=tuple(n for n in e.names if script_of(n.full) is None)) for e in entries]
+    )
+    own = sum(
+        entry.entry_id in {hit.entry.entry.entry_id for hit in latin_only.search(query, DEFAULT_THRESHOLD)}
+        for entry, name, _latin in pairs
+        for query in (Party(name, entry.schema.value),)
+    )
+    print(f"screened against the list's Latin names only: own entry among the hits {own} of {len(pairs)}")
     index = ScreeningIndex(entries)
     others = sum(
         hit.entry.entry.entry_id != entry.entry_id
