@@ -425,7 +425,7 @@ def _other_known_names(a: Token, b: Token) -> bool:
     Mahmoud) are other names however they differ: one script spells one name one way, and its Latin
     forms are letter for letter."""
     if a.script == _ABJAD and b.script == _ABJAD:
-        return _known_name(a) and _known_name(b)
+        return _known_name(a) and _known_name(b) and _in_hebrew(a) == _in_hebrew(b)
     if not (_letter_for_letter(a) and _known_name(a) and _known_name(b)):
         return False
     if a.script != b.script and not (_read_in_latin(a) and _read_in_latin(b)):
@@ -671,7 +671,11 @@ def _skeleton_similarity(a: str, b: str, loose: bool = False) -> tuple[float, st
 
 def _hebrew_and_latin(a: Token, b: Token) -> bool:
     hebrew, other = (a, b) if a.script == _ABJAD else (b, a)
-    return other.script == _LATIN and _HEBREW_LETTER.search(hebrew.text) is not None
+    return other.script == _LATIN and _in_hebrew(hebrew)
+
+
+def _in_hebrew(token: Token) -> bool:
+    return _HEBREW_LETTER.search(token.text) is not None
 
 
 _HEBREW_LETTER = re.compile("[\u05d0-\u05ea]")
