@@ -100,6 +100,18 @@ def test_clean_individual_passes(database: Database, account_id: str, screening:
     assert results(database, account_id, entity) == []
 
 
+def test_a_name_the_engine_cannot_read_is_not_passed(
+    database: Database, account_id: str, screening: ScreeningService
+) -> None:
+    """Written only in Khmer, which Clearway has no transliteration for, the name was compared with
+    nothing: the AML step is INCOMPLETE with an issue saying so, and the decision is REVIEW, not PASS."""
+    entity = add_person(database, account_id, first_name="ហ៊ុន", last_name="សែន")
+    execution = run(database, account_id, entity, screening)
+    assert (execution.state, execution.result) == ("COMPLETED", "REVIEW")
+    assert "AML" in execution.steps["incomplete"]
+    assert [(i["category"], i["issue"]) for i in execution.issues] == [("AML", "NAME_NOT_SCREENED")]
+
+
 def test_sanctioned_individual_goes_to_review_then_stays_cleared(
     database: Database, account_id: str, screening: ScreeningService, tmp_path: Path
 ) -> None:

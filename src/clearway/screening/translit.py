@@ -181,12 +181,11 @@ def _indic_latin(token: str) -> str:
     """Indic scripts in the spelling names are written in (Amit Shah, Amitabh Bachchan, Krishna), from
     ICU's ISO 15919 ("amita śāha", "amitābha baccana", "kr̥ṣṇa"). Sinhala, which ICU does not read, is read
     as the Devanagari letters its own stand for, keeping its final vowels (Mahinda, Rajapaksa). Letters
-    still not read leave nothing: the name then has no word to compare, rather than a wrong one."""
+    still not read are left out (a word of them alone leaves nothing to compare, rather than a wrong
+    word): handed back, they sent this function into endless recursion."""
     sinhala = _SINHALA_FIRST <= ord(token[0]) <= _SINHALA_LAST
     source = token.translate(_SINHALA_AS_DEVANAGARI) if sinhala else token.translate(_INDIC_LETTERS_ICU_DROPS)
-    text = latinize_text(source)
-    if any(_INDIC_FIRST <= ord(character) <= _INDIC_LAST for character in text):
-        return ""
+    text = "".join(c for c in latinize_text(source) if not _INDIC_FIRST <= ord(c) <= _INDIC_LAST)
     words = [word if sinhala else _without_final_schwa(word) for word in text.split()]
     return _latin_form_slow(" ".join(_conventional_indic(word) for word in words)) if words else ""
 

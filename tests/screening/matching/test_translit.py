@@ -145,3 +145,4 @@ def test_letters_no_table_reads_leave_nothing() -> None:
     """Sinhala digits (which nothing reads) once sent the Indic path into endless recursion."""
     assert latin_form("෧෨") == ""
     assert latin_form("ហ៊ុន") == ""  # Khmer: no transliteration at hand
+    assert latin_form("මහින්ද෴") == "mahinda"  # a letter not read is left out, the word kept
