@@ -69,6 +69,25 @@ def test_create_and_execute(http: TestClient, tenant: Tenant) -> None:
     assert http.get(f"/v2/individuals/{entity_id}", headers=tenant.headers()).status_code == 200
 
 
+def test_a_name_screening_cannot_read_is_sent_to_review_with_a_spec_valid_issue(
+    http: TestClient, tenant: Tenant
+) -> None:
+    """A name written only in Khmer (no transliteration at hand) was not screened: REVIEW, not PASS, with
+    the issue in the vendor's vocabulary (BAD_DATA_NAME) and the engine's code beside it."""
+    individual = {**INDIVIDUAL, "name": {"givenName": "ហ៊ុន", "familyName": "សែន"}}
+    response = http.post(CREATE_AND_EXECUTE.format(serviceName="KYC", workflowName="KYC_AML"),
+                         json={"individual": individual}, headers=tenant.headers())  # fmt: skip
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert_matches_spec(body, CREATE_AND_EXECUTE, "post", 200)
+    result = body["workflowResult"]
+    assert result["result"] == "REVIEW"
+    assert "AML" in result["steps"]["incomplete"]
+    assert [(i["category"], i["issue"], i.get("code")) for i in result["issues"]] == [
+        ("AML", "BAD_DATA_NAME", "NAME_NOT_SCREENED")
+    ]
+
+
 def test_background_execution_is_accepted_then_completed_by_a_worker(
     http: TestClient, tenant: Tenant, create_individual: Callable[[Tenant], str], database: Database
 ) -> None:

@@ -35,6 +35,7 @@ ISSUE_TYPES = {
     "DUPLICATE_ENTITY": "DUPLICATE",
     "EXTERNAL_FAIL": "DATA_COMPARISON",
     "EXTERNAL_HIT": "MATCHED_EXTERNAL",
+    "NAME_NOT_SCREENED": "BAD_DATA_NAME",  # a name in a script the screening engine cannot read
 }
 BAD_DATA_TYPES = {  # the KYC step's MISSING_<CHECK> / INVALID_<CHECK>
     "NAME": "BAD_DATA_NAME",
