@@ -107,6 +107,8 @@ class PreparedParty:
         """No name of the party has a word to compare: written only in a script Clearway cannot read
         (Khmer, Lao, Tibetan, …) or only of punctuation. Screening it finds nothing because it compares
         nothing, which a caller must be able to tell from "no match"."""
+        if any(self._names.values()):
+            return False  # a reading screening already prepared has words: no other reading is prepared
         kinds = (NameKind.PERSON, NameKind.ORGANIZATION) if self.kind == _GENERIC else (self.kind,)
         return all(not self.names_for(kind) for kind in kinds)
 
