@@ -84,11 +84,7 @@ def main() -> None:
     latin_only = ScreeningIndex(
         [replace(e, names=tuple(n for n in e.names if script_of(n.full) is None)) for e in entries]
     )
-    own = sum(
-        entry.entry_id in {hit.entry.entry.entry_id for hit in latin_only.search(query, DEFAULT_THRESHOLD)}
-        for entry, name, _latin in pairs
-        for query in (Party(name, entry.schema.value),)
-    )
+    own = sum(_finds_own_entry(latin_only, entry, name) for entry, name, _latin in pairs)
     print(f"screened against the list's Latin names only: own entry among the hits {own} of {len(pairs)}")
     index = ScreeningIndex(entries)
     others = sum(
@@ -99,6 +95,11 @@ def main() -> None:
     print(f"screened against the whole list: {others} hits on other entries for {len(pairs)} names")
     for score, latin_name, name in sorted(missed)[: args.show]:
         print(f"  {score:.3f}  {latin_name!r} ~ {name!r}")
+
+
+def _finds_own_entry(index: ScreeningIndex, entry: ListEntry, name: str) -> bool:
+    hits = index.search(Party(name, entry.schema.value), DEFAULT_THRESHOLD)
+    return entry.entry_id in {hit.entry.entry.entry_id for hit in hits}
 
 
 if __name__ == "__main__":
