@@ -1092,7 +1092,7 @@ def letter_set(text: str) -> int:
 
 def fold(latin: str) -> str:
     """Fold romanisation variants together: Khaled/Haled, Yusuf/Jusuf→iusuf, Mahmoud/Mahmud, Hassan/Hasan."""
-    folded = latin
+    folded = latin[1:] if latin.startswith("ht") else latin  # Burmese ထ, spelt Htun and Tun alike
     for old, new in _FOLD_RULES:
         if old in folded:
             folded = folded.replace(old, new)

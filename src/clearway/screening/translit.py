@@ -27,6 +27,8 @@ import icu
 from normality import latinize_text
 from rigour.text import ascii_text
 
+from clearway.screening.burmese import burmese_latin, is_burmese
+
 # Letters that NFKD leaves alone; values are their usual ASCII spellings in names.
 _SPECIAL_LATIN = str.maketrans(
     {
@@ -155,6 +157,8 @@ def _latin_form_slow(token: str) -> str:
         return romanize_hangul(token)
     if _INDIC_FIRST <= ord(token[0]) <= _INDIC_LAST:
         return _indic_latin(token)
+    if is_burmese(token):
+        return burmese_latin(token)
     russian = russian_latin_text(token)
     if russian is not None:
         return _ascii_cleaned(russian)

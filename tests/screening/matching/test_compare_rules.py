@@ -206,6 +206,14 @@ MATCHES = [
     ("devanagari", "Narendra Modi", "नरेंद्र मोदी", P),
     ("armenian", "Nikol Pashinyan", "Նիկոլ Փաշինյան", P),
     ("georgian", "Mikheil Saakashvili", "მიხეილ სააკაშვილი", P),
+    # Burmese: one word of syllables, each spelt as a word by Myanmar's own convention
+    ("burmese", "MIN AUNG HLAING", "မင်းအောင်လှိုင်", P),
+    ("burmese, ha medial and a w before a vowel", "Than Shwe", "သန်းရွှေ", P),
+    ("burmese creaky nasal final", "Khin Nyunt", "ခင်ညွန့်", P),
+    ("burmese ထ spelt T", "Mya Tun Oo", "မြထွန်းဦး", P),
+    ("burmese U as a title", "U Thant", "ဦးသန့်", P),
+    ("burmese, the ya medial", "Aung San Suu Kyi", "အောင်ဆန်းစုကြည်", P),
+    ("burmese ို", "Soe Win", "စိုးဝင်း", P),
     ("hyphen vs space", "Jean-Claude Juncker", "Jean Claude Juncker", P),
     ("glued compound", "Abdul Rahman", "Abdulrahman", P),
     ("glued company", "Gazprom Bank", "Gazprombank", C),
@@ -411,6 +419,9 @@ NON_MATCHES = [
     ("one abjad, no sound keys of consonants", "محمد حسين", "محمد حسن", P),
     ("two known names in one abjad", "محمد", "محمود", P),
     ("Hebrew kaf and het are two letters", "Baruch Katz", "ברוך חץ", P),
+    ("burmese: a syllable of another name", "Soe Win", "စိုးထွဋ်", P),
+    ("burmese: two syllables of three", "Min Aung Hlaing", "မင်းထွန်း", P),
+    ("burmese: another rhyme", "Thein Sein", "သန်းစိန်", P),
 ]
 
 

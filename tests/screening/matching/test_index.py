@@ -309,3 +309,21 @@ def test_a_compound_in_arabic_script_meets_the_one_word_latin_spelling() -> None
     assert hits and hits[0].entry.entry.entry_id == "h:1"
     assert hits[0].match.explanation.matched_name == "HIZBALLAH"
     assert hits[0].match.score >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("Min Aung Hlaing", "m:1"), ("မင်းအောင်လှိုင်", "m:1"), ("Mya Tun Oo", "m:2"), ("မြထွန်းဦး", "m:2")],
+)
+def test_a_burmese_name_and_its_latin_spelling_find_each_other(query: str, expected: str) -> None:
+    """Burmese writes a name as one word of syllables; its Latin spellings as a word a syllable, with ထ
+    written "Ht" or "T" (Htun, Tun). Namesakes sharing syllables stay apart."""
+    listed = [
+        entry("m:1", EntrySchema.PERSON, "MIN AUNG HLAING"),
+        entry("m:2", EntrySchema.PERSON, "မြထွန်းဦး"),
+        entry("m:3", EntrySchema.PERSON, "Min Htun"),
+        entry("m:4", EntrySchema.PERSON, "Aung Hlaing Oo"),
+        entry("m:5", EntrySchema.PERSON, "Mya Aye"),
+    ]
+    hits = ScreeningIndex(listed).search(Party(query, "Person"), DEFAULT_THRESHOLD)
+    assert [hit.entry.entry.entry_id for hit in hits] == [expected]

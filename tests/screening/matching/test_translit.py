@@ -141,6 +141,25 @@ def test_indic_names_are_spelled_as_names_are_written_in_latin(written: str, spe
     assert latin_form(written) == spelled
 
 
+@pytest.mark.parametrize(
+    ("written", "spelled"),
+    [
+        ("မင်းအောင်လှိုင်", "min aung hlaing"),  # one word of syllables, a word each in Latin
+        ("မောင်မောင်ကျော်", "maung maung kyaw"),  # ော် is a vowel, not a final
+        ("မြင့်ဆွေ", "myint swe"),  # a nasal final with the creaky tone ends in t; ွ before ေ is w
+        ("ခင်ညွန့်", "khin nyunt"),  # ွ before a final makes the rhyme "un"
+        ("သန်းရွှေ", "than shwe"),  # ရ breathed (ှ) is sh
+        ("သိန်းစိန်", "thein sein"),
+        ("ဦးသန့်", "u thant"),  # ဦး first is the title U
+        ("ရဲဝင်းဦး", "ye win oo"),  # and later a syllable, Oo
+        ("မန္တလေး", "man ta lay"),  # ္ stacks the next consonant: the first closes the syllable
+        ("ချစ်", "chit"),
+    ],
+)
+def test_burmese_names_are_spelled_syllable_by_syllable(written: str, spelled: str) -> None:
+    assert latin_form(written) == spelled
+
+
 def test_letters_no_table_reads_leave_nothing() -> None:
     """Sinhala digits (which nothing reads) once sent the Indic path into endless recursion."""
     assert latin_form("෧෨") == ""
