@@ -50,6 +50,7 @@ from clearway.screening.normalize import (
 from clearway.screening.translit import is_han_character, russian_latin_text, simplified_han
 from clearway.screening.vocabulary import OTHER_FORM_PREFIX
 from clearway.screening.wade_giles import PINYIN_SYLLABLES, one_syllable_in_two_systems, pinyin_pair
+from clearway.screening.western import sound_alike
 
 SIM_EXACT = 1.0
 SIM_VARIANT = 0.95  # rigour name-variant / synonym symbol shared
@@ -301,7 +302,30 @@ def _written_similarity(a: Token, b: Token, kind: NameKind) -> tuple[float, str]
         return _NO_MATCH
     if similar[0] and kind in _PERSON_OR_GENERIC and _other_known_names(a, b):
         return _NO_MATCH  # asked last: most pairs are not similar at all
+    if similar[0] < SIM_PHONETIC and (a.western or b.western) and _western_name_in_cyrillic(a, b):
+        return SIM_PHONETIC, "phonetic"
     return similar
+
+
+def _western_name_in_cyrillic(a: Token, b: Token) -> bool:
+    """A Western name and its Cyrillic rendering by sound (Wallace / Уоллес, Margerie / Маржери, George /
+    Джордж), whose letter-by-letter Latin forms ("uolles") are too far apart for a spelling: see `western`.
+    A Cyrillic word rigour knows as a name is mostly a Russian (or other Slavic) name, which its Latin forms
+    spell letter for letter, and a short sound key of consonants would join names the rules tell apart
+    (Олег / Olga, Егор / Igor, Беляев / Belov): such a word needs a key of four sounds or more and a Latin
+    form far from the word's own (Кристоф "kristof" / Christophe)."""
+    cyrillic, latin = (a, b) if a.western else (b, a)
+    if latin.script != _LATIN or not sound_alike(cyrillic.text, cyrillic.western, latin.latin):
+        return False
+    if not _known_name(cyrillic):
+        return True
+    return len(cyrillic.western) >= _KNOWN_WESTERN_KEY and (
+        OSA.distance(cyrillic.latin, latin.latin, score_cutoff=_KNOWN_WESTERN_GAP) >= _KNOWN_WESTERN_GAP
+    )
+
+
+_KNOWN_WESTERN_KEY = 4
+_KNOWN_WESTERN_GAP = 3
 
 
 def _two_chinese_syllables(a: str, b: str) -> bool:

@@ -104,6 +104,14 @@ def token_keys(token: Token, kind: NameKind, particles_keyed: bool = False) -> l
     return _token_keys(token, kind, True, particles_keyed)
 
 
+def _western_keys(western: str) -> list[str]:
+    """A Cyrillic word's sound as a Western name's (`Token.western`) as Latin words' metaphone keys: its
+    first vowel stands for any (Остин "ASTN" is Austin's key, Ostin's would be "OSTN")."""
+    if western[0] != "A":
+        return [f"p:{western}"]
+    return [f"p:{vowel}{western[1:]}" for vowel in "AEIOU"]
+
+
 def only_particles(name: PreparedName) -> bool:
     """A name made of particles alone ("MIT", an OFAC alias, is also German "with"): its particles are
     all there is to find it by, so they get keys."""
@@ -121,6 +129,8 @@ def _token_keys(token: Token, kind: NameKind, deletions: bool, particles_keyed: 
     keys = [f"t:{latin}", f"f:{token.folded}"]
     if token.phonetic:
         keys.append(f"p:{token.phonetic}")
+    if token.western:
+        keys.extend(_western_keys(token.western))
     if len(token.skeleton) >= 2 and (token.script == Script.ABJAD or token.script == Script.LATIN):
         keys.append(f"s:{token.skeleton}")
         loose = loose_skeleton(token.skeleton)

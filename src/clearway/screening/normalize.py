@@ -32,6 +32,7 @@ from clearway.screening.translit import (
     russian_latin_text,
     transliterate_words,
 )
+from clearway.screening.western import cyrillic_sound
 
 
 class NameKind(StrEnum):
@@ -128,6 +129,7 @@ class Token:
     letters: int = 0  # bit set of the letters of `latin`: a cheap bound on edit distance
     folded_letters: int = 0  # the same for `folded`
     signature: int = 0  # `signature(latin)`: its initial and length as a bit, for the aligner's glued pass
+    western: str = ""  # a Cyrillic word's sound read as a Western name's (`western.cyrillic_sound`), or ""
 
 
 # A run of adjacent tokens glued together: (start, end, glued latin, symbols of the run as a phrase)
@@ -955,6 +957,7 @@ def _make_token(
         letters=letter_set(latin),
         folded_letters=letter_set(features[1]),
         signature=signature(latin),
+        western=cyrillic_sound(text) if script == _OTHER else "",
     )
 
 

@@ -206,6 +206,12 @@ MATCHES = [
     ("devanagari", "Narendra Modi", "नरेंद्र मोदी", P),
     ("armenian", "Nikol Pashinyan", "Նիկոլ Փաշինյան", P),
     ("georgian", "Mikheil Saakashvili", "მიხეილ სააკაშვილი", P),
+    # A Western name Russian writes by its sound, its Latin form far from the name's own spelling
+    ("western name in Cyrillic: дж", "George Soros", "Джордж Сорос", P),
+    ("western name in Cyrillic: у before a vowel", "Ben Wallace", "Бен Уоллес", P),
+    ("western name in Cyrillic: the first vowel", "Lloyd Austin", "Ллойд Остин", P),
+    ("western name in Cyrillic: a soft vowel", "Justin Trudeau", "Джастин Трюдо", P),
+    ("western name in Cyrillic: a known word far from it", "Christophe de Margerie", "Кристоф де Маржери", P),
     # Burmese: one word of syllables, each spelt as a word by Myanmar's own convention
     ("burmese", "MIN AUNG HLAING", "မင်းအောင်လှိုင်", P),
     ("burmese, ha medial and a w before a vowel", "Than Shwe", "သန်းရွှေ", P),
@@ -420,6 +426,9 @@ NON_MATCHES = [
     ("two known names in one abjad", "محمد", "محمود", P),
     ("Hebrew kaf and het are two letters", "Baruch Katz", "ברוך חץ", P),
     ("burmese: a syllable of another name", "Soe Win", "စိုးထွဋ်", P),
+    ("Russian names a sound key would join: Oleg / Olga", "Oleg Lebedev", "Ольга Лебедев", P),
+    ("Russian names a sound key would join: Igor / Egor", "Igor Gavrilov", "Егор Гаврилов", P),
+    ("Russian names a sound key would join: Belov / Belyaev", "Aleksandr Belov", "Александр Беляев", P),
     ("burmese: two syllables of three", "Min Aung Hlaing", "မင်းထွန်း", P),
     ("burmese: another rhyme", "Thein Sein", "သန်းစိန်", P),
 ]

@@ -9,7 +9,7 @@ import pytest
 
 from clearway.screening.compare import DEFAULT_THRESHOLD, Party, prepare_party
 from clearway.screening.entry import EntrySchema, ListEntry
-from clearway.screening.index import ScreeningIndex, _query_readings
+from clearway.screening.index import ScreeningIndex, _query_readings, token_keys
 from clearway.screening.lists.load import load_entries
 from clearway.screening.normalize import NameKind, prepare_name, written_as_company
 from tests.screening.matching.conftest import entry
@@ -327,3 +327,37 @@ def test_a_burmese_name_and_its_latin_spelling_find_each_other(query: str, expec
     ]
     hits = ScreeningIndex(listed).search(Party(query, "Person"), DEFAULT_THRESHOLD)
     assert [hit.entry.entry.entry_id for hit in hits] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Ben Wallace", ["w:2", "w:1"]),  # the same writing first
+        ("Бен Уоллес", ["w:1", "w:2"]),
+        ("Lloyd Austin", ["w:3"]),
+        ("George Soros", ["w:4"]),
+    ],
+)
+def test_a_western_name_and_its_cyrillic_rendering_find_each_other(query: str, expected: list[str]) -> None:
+    """Russian writes a Western name by its sound (Уоллес "uolles" for Wallace): the two share no word
+    of their Latin forms, only a sound key (`western`), which blocking must find too."""
+    listed = [
+        entry("w:1", EntrySchema.PERSON, "Бен Уоллес"),
+        entry("w:2", EntrySchema.PERSON, "Ben WALLACE"),
+        entry("w:3", EntrySchema.PERSON, "Ллойд Остин"),
+        entry("w:4", EntrySchema.PERSON, "Джордж Сорос"),
+        entry("w:5", EntrySchema.PERSON, "Ben Walsh"),
+        entry("w:6", EntrySchema.PERSON, "Олег Остапенко"),
+    ]
+    hits = ScreeningIndex(listed).search(Party(query, "Person"), DEFAULT_THRESHOLD)
+    assert [hit.entry.entry.entry_id for hit in hits] == expected
+
+
+@pytest.mark.parametrize(
+    ("cyrillic", "latin"), [("Уоллес", "Wallace"), ("Остин", "Austin"), ("Джордж", "George")]
+)
+def test_a_cyrillic_rendering_shares_a_sound_key_with_the_western_name(cyrillic: str, latin: str) -> None:
+    (rendering,) = prepare_name(cyrillic, NameKind.PERSON).tokens
+    (name,) = prepare_name(latin, NameKind.PERSON).tokens
+    shared = set(token_keys(rendering, NameKind.PERSON)) & set(token_keys(name, NameKind.PERSON))
+    assert any(key.startswith("p:") for key in shared)

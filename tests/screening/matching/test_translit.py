@@ -10,6 +10,7 @@ from rigour.text import ascii_text
 
 from clearway.screening.normalize import NameKind, Script, _analysed_in_latin, prepare_name
 from clearway.screening.translit import latin_form, romanize_hangul, russian_latin_text
+from clearway.screening.western import western_reading
 
 RUSSIAN = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
 
@@ -158,6 +159,20 @@ def test_indic_names_are_spelled_as_names_are_written_in_latin(written: str, spe
 )
 def test_burmese_names_are_spelled_syllable_by_syllable(written: str, spelled: str) -> None:
     assert latin_form(written) == spelled
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("Джордж", "jorj"),
+        ("Уоллес", "wolles"),
+        ("Уильям", "wiliam"),
+        ("Трюдо", "trudo"),
+        ("Маржери", "marjeri"),
+    ],
+)
+def test_cyrillic_is_read_as_the_western_name_it_may_render(written: str, read: str) -> None:
+    assert western_reading(written) == read
 
 
 def test_letters_no_table_reads_leave_nothing() -> None:
