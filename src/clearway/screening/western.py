@@ -39,9 +39,10 @@ def is_cyrillic(text: str) -> bool:
 
 @lru_cache(maxsize=50_000)
 def cyrillic_sound(text: str) -> str:
-    """The metaphone of a Cyrillic word read as a Western name ("Уоллес" → "WLS"); "" for other words."""
-    if not is_cyrillic(text):
-        return ""
+    """The metaphone of a Cyrillic word read as a Western name ("Уоллес" → "WLS"); "" for other words and
+    for Cyrillic acronyms."""
+    if not is_cyrillic(text) or not any(letter in _VOWELS for letter in text.lower()):
+        return ""  # no vowel: an acronym (ЦСТ), said letter by letter, not a name read by its sound
     return _key(western_reading(text))
 
 

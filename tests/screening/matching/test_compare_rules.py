@@ -427,6 +427,7 @@ NON_MATCHES = [
     ("Hebrew kaf and het are two letters", "Baruch Katz", "ברוך חץ", P),
     ("burmese: a syllable of another name", "Soe Win", "စိုးထွဋ်", P),
     ("Russian names a sound key would join: Oleg / Olga", "Oleg Lebedev", "Ольга Лебедев", P),
+    ("a Cyrillic acronym is said letter by letter", "CJSC ZEST", "ООО ЦСТ", C),
     ("Russian names a sound key would join: Igor / Egor", "Igor Gavrilov", "Егор Гаврилов", P),
     ("Russian names a sound key would join: Belov / Belyaev", "Aleksandr Belov", "Александр Беляев", P),
     ("burmese: two syllables of three", "Min Aung Hlaing", "မင်းထွန်း", P),
