@@ -302,7 +302,13 @@ def _written_similarity(a: Token, b: Token, kind: NameKind) -> tuple[float, str]
         return _NO_MATCH
     if similar[0] and kind in _PERSON_OR_GENERIC and _other_known_names(a, b):
         return _NO_MATCH  # asked last: most pairs are not similar at all
-    if similar[0] < SIM_PHONETIC and (a.western or b.western) and _western_name_in_cyrillic(a, b):
+    if (
+        similar[0] < SIM_PHONETIC
+        and a.western
+        and a.western == b.western
+        and a.script != b.script
+        and _western_name_in_cyrillic(a, b)
+    ):
         return SIM_PHONETIC, "phonetic"
     return similar
 
@@ -314,7 +320,7 @@ def _western_name_in_cyrillic(a: Token, b: Token) -> bool:
     spell letter for letter, and a short sound key of consonants would join names the rules tell apart
     (Олег / Olga, Егор / Igor, Беляев / Belov): such a word needs a key of four sounds or more and a Latin
     form far from the word's own (Кристоф "kristof" / Christophe)."""
-    cyrillic, latin = (a, b) if a.western else (b, a)
+    cyrillic, latin = (b, a) if a.script == _LATIN else (a, b)
     if latin.script != _LATIN or not sound_alike(cyrillic.text, cyrillic.western, latin.latin):
         return False
     if not _known_name(cyrillic):

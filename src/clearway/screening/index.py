@@ -129,7 +129,7 @@ def _token_keys(token: Token, kind: NameKind, deletions: bool, particles_keyed: 
     keys = [f"t:{latin}", f"f:{token.folded}"]
     if token.phonetic:
         keys.append(f"p:{token.phonetic}")
-    if token.western:
+    if token.western and token.script != Script.LATIN:
         keys.extend(_western_keys(token.western))
     if len(token.skeleton) >= 2 and (token.script == Script.ABJAD or token.script == Script.LATIN):
         keys.append(f"s:{token.skeleton}")

@@ -46,12 +46,12 @@ LETTER_LIMITS = tuple(
 def letters_apart(a: Token, b: Token) -> bool:
     """True when the rules would find no match because of the letter-set bound alone: no rule before it
     can match (the Latin and folded forms differ, as their letter sets do; neither is a number or an
-    initial; no shared symbol), no vowel-less script is involved, no Cyrillic word meets a Latin one (it
-    may render a Western name by its sound: `western`), and the letter sets differ by more than the edit
-    budget allows (each edit changes at most two bits of a set)."""
+    initial; no shared symbol), no vowel-less script is involved, the two are not words of two scripts
+    with one sound key (a Cyrillic word may render a Western name by its sound: `western`), and the letter
+    sets differ by more than the edit budget allows (each edit changes at most two bits of a set)."""
     if a.special or b.special or a.script == _ABJAD or b.script == _ABJAD:
         return False
-    if a.script != b.script and (a.western or b.western):
+    if a.western and a.script != b.script and a.western == b.western:
         return False
     if a.symbols and not a.symbols.isdisjoint(b.symbols):
         return False

@@ -38,7 +38,7 @@ cdef class _QueryToken:
     """The fields of the row's token that the test reads, read once."""
 
     cdef bint never_apart  # a number, an initial, or a vowel-less script: the rules decide every pair
-    cdef bint western  # a Cyrillic word with a Western reading: never apart from a word in another script
+    cdef object western  # its sound key across scripts (`Token.western`), None when it has none
     cdef object symbols  # None when the token has no symbol
     cdef object script
     cdef unsigned long long letters, folded_letters
@@ -48,7 +48,7 @@ cdef class _QueryToken:
         self.never_apart = bool(a.special) or a.script is _ABJAD
         self.symbols = a.symbols if a.symbols else None
         self.script = a.script
-        self.western = bool(a.western)
+        self.western = a.western if a.western else None
         self.letters = a.letters
         self.folded_letters = a.folded_letters
         self.length = len(<str>a.latin)
@@ -60,7 +60,7 @@ cdef bint _apart(_QueryToken a, object b):
     b_script = b.script
     if b_script is _ABJAD:
         return False
-    if a.script is not b_script and (a.western or b.western):
+    if a.western is not None and a.script is not b_script and a.western == b.western:
         return False
     if a.symbols is not None and not a.symbols.isdisjoint(b.symbols):
         return False

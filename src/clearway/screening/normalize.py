@@ -32,7 +32,7 @@ from clearway.screening.translit import (
     russian_latin_text,
     transliterate_words,
 )
-from clearway.screening.western import cyrillic_sound
+from clearway.screening.western import cyrillic_sound, latin_sound
 
 
 class NameKind(StrEnum):
@@ -129,7 +129,9 @@ class Token:
     letters: int = 0  # bit set of the letters of `latin`: a cheap bound on edit distance
     folded_letters: int = 0  # the same for `folded`
     signature: int = 0  # `signature(latin)`: its initial and length as a bit, for the aligner's glued pass
-    western: str = ""  # a Cyrillic word's sound read as a Western name's (`western.cyrillic_sound`), or ""
+    # Its sound key across scripts (`western`): a Latin word's, and a Cyrillic word's read as the Western
+    # name it may render (Уоллес = Wallace); "" for other words
+    western: str = ""
 
 
 # A run of adjacent tokens glued together: (start, end, glued latin, symbols of the run as a phrase)
@@ -957,7 +959,7 @@ def _make_token(
         letters=letter_set(latin),
         folded_letters=letter_set(features[1]),
         signature=signature(latin),
-        western=cyrillic_sound(text) if script == _OTHER else "",
+        western=latin_sound(latin) if script == _LATIN else cyrillic_sound(text) if script == _OTHER else "",
     )
 
 

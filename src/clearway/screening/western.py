@@ -18,18 +18,18 @@ from functools import lru_cache
 from rigour.text import metaphone
 
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
-_VOWELS = "аеёиоуыэюяіїє"
-# Applied in order, on lower-case Cyrillic.
-_READINGS = (
-    ("дж", "j"), ("ж", "j"), ("кс", "x"), ("щ", "shch"), ("ш", "sh"), ("ч", "ch"), ("ц", "z"),
-    ("х", "h"), ("й", "y"), ("ъ", ""), ("э", "e"), ("ы", "i"),
-)  # fmt: skip
+_VOWELS = frozenset("аеёиоуыэюяіїє")
+# ё ю я are a vowel after a consonant (Трюдо "trudo", Ляйен "layen"), and y and the vowel elsewhere (Яков).
+_PLAIN = {"ё": "o", "ю": "u", "я": "a"}
+_IOTATED = {"ё": "yo", "ю": "yu", "я": "ya"}
 _LETTERS = str.maketrans(
-    "абвгдезиклмнопрстуфёюяіїєґ",
-    "abvgdeziklmnoprstufouaiiig",
-)
-_SOFT_VOWELS = re.compile("(?<=[бвгдзклмнпрстфхцчшщж])[ёюя]|ь(?=[еёюяи])")
-_W_SOUND = re.compile(f"(?:(?<=^)|(?<=[{_VOWELS}]))у(?=[{_VOWELS}])")
+    {
+        "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ж": "j", "з": "z", "и": "i",
+        "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s",
+        "т": "t", "у": "u", "ф": "f", "х": "h", "ц": "z", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "",
+        "ы": "i", "э": "e", "і": "i", "ї": "i", "є": "e", "ґ": "g",
+    }
+)  # fmt: skip
 _MIN_KEY = 2
 
 
@@ -41,23 +41,31 @@ def is_cyrillic(text: str) -> bool:
 def cyrillic_sound(text: str) -> str:
     """The metaphone of a Cyrillic word read as a Western name ("Уоллес" → "WLS"); "" for other words and
     for Cyrillic acronyms."""
-    if not is_cyrillic(text) or not any(letter in _VOWELS for letter in text.lower()):
+    if not is_cyrillic(text) or _VOWELS.isdisjoint(text.lower()):
         return ""  # no vowel: an acronym (ЦСТ), said letter by letter, not a name read by its sound
     return _key(western_reading(text))
 
 
 def western_reading(text: str) -> str:
-    """A Cyrillic word written in Latin as the Western name it may render ("Джордж" → "jorj")."""
+    """A Cyrillic word written in Latin as the Western name it may render ("Джордж" → "jorj"): дж and ж as
+    j, у before a vowel (first or after a vowel) as w (Уоллес, Уильям), ь before a vowel as i, ё ю я after
+    a consonant or ь as the vowel alone, х as h, ц as z."""
     word = text.lower()
-    word = _W_SOUND.sub("w", word)  # Уильям, Уоллес: у before a vowel renders English w
-    word = _SOFT_VOWELS.sub(_soft, word)  # Трюдо, Ляйен: a soft vowel after a consonant is the vowel
-    for written, read in _READINGS:
-        word = word.replace(written, read)
-    return word.replace("ь", "").translate(_LETTERS)
-
-
-def _soft(found: re.Match[str]) -> str:
-    return "i" if found.group() == "ь" else found.group()  # ё ю я: the letter table reads them o u a
+    read: list[str] = []
+    previous = ""
+    for position, letter in enumerate(word):
+        following = word[position + 1 : position + 2]
+        if letter in _PLAIN:
+            plain = previous == "ь" or (previous.isalpha() and previous not in _VOWELS)
+            read.append(_PLAIN[letter] if plain else _IOTATED[letter])
+        elif letter == "ь":
+            read.append("i" if following in _VOWELS else "")
+        elif letter == "у" and (not previous or previous in _VOWELS) and following in _VOWELS:
+            read.append("w")
+        else:
+            read.append(letter)
+        previous = letter
+    return "".join(read).replace("дж", "ж").translate(_LETTERS)
 
 
 @lru_cache(maxsize=50_000)
