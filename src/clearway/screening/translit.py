@@ -13,8 +13,9 @@ works on lower-case ASCII forms, so every token gets one. Four paths, cheapest f
    rigour takes 100-250 µs per word it has not seen, and Cyrillic customers' names are mostly such words.
 4. Everything else: `rigour.text.ascii_text` (its own tables for Ukrainian, Serbian, Macedonian and the
    Central Asian Cyrillic alphabets, which it tells apart by their letters; Greek, Armenian, Georgian;
-   ICU transforms for Arabic, Hebrew, Han, Thai, Devanagari, …). ICU is slow (up to a millisecond a call),
-   hence the per-token cache.
+   ICU transforms for Arabic, Hebrew, Han, Devanagari, …). ICU is slow (up to a millisecond a call),
+   hence the per-token cache. Burmese and Thai, which ICU reads letter by letter, are read by readers of
+   their own (`burmese`, `thai`) as their names are spelt in Latin.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from normality import latinize_text
 from rigour.text import ascii_text
 
 from clearway.screening.burmese import burmese_latin, is_burmese
+from clearway.screening.thai import is_thai, thai_latin
 
 # Letters that NFKD leaves alone; values are their usual ASCII spellings in names.
 _SPECIAL_LATIN = str.maketrans(
@@ -159,6 +161,8 @@ def _latin_form_slow(token: str) -> str:
         return _indic_latin(token)
     if is_burmese(token):
         return burmese_latin(token)
+    if is_thai(token):
+        return thai_latin(token)
     russian = russian_latin_text(token)
     if russian is not None:
         return _ascii_cleaned(russian)

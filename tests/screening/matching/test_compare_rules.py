@@ -212,6 +212,11 @@ MATCHES = [
     ("western name in Cyrillic: the first vowel", "Lloyd Austin", "Ллойд Остин", P),
     ("western name in Cyrillic: a soft vowel", "Justin Trudeau", "Джастин Трюдо", P),
     ("western name in Cyrillic: a known word far from it", "Christophe de Margerie", "Кристоф де Маржери", P),
+    # Thai: read as RTGS reads it, not letter for letter
+    ("thai, silent letters and an unwritten vowel", "Prayut Chan-o-cha", "ประยุทธ์ จันทร์โอชา", P),
+    ("thai, an open syllable's unwritten a", "Somchai Wongsawat", "สมชาย วงศ์สวัสดิ์", P),
+    ("thai, รร", "Prawit Wongsuwan", "ประวิตร วงษ์สุวรรณ", P),
+    ("thai, ว as a vowel", "Chuan Leekpai", "ชวน หลีกภัย", P),
     # Burmese: one word of syllables, each spelt as a word by Myanmar's own convention
     ("burmese", "MIN AUNG HLAING", "မင်းအောင်လှိုင်", P),
     ("burmese, ha medial and a w before a vowel", "Than Shwe", "သန်းရွှေ", P),

@@ -162,6 +162,25 @@ def test_burmese_names_are_spelled_syllable_by_syllable(written: str, spelled: s
 
 
 @pytest.mark.parametrize(
+    ("written", "spelled"),
+    [
+        ("ประยุทธ์", "prayut"),  # ธ์ silent; ท final is t
+        ("จันทร์โอชา", "chanocha"),  # ทร์ after a final: both silent; โ written before its อ
+        ("สมชาย", "somchai"),  # the unwritten o of a closed syllable; ย final is i
+        ("วงศ์สวัสดิ์", "wongsawat"),  # the unwritten a of an open one (ส|วัส); ดิ์ silent with its vowel
+        ("วงษ์สุวรรณ", "wongsuwan"),  # รร is a, and n when nothing closes it
+        ("ทักษิณ", "thaksin"),
+        ("ชวน", "chuan"),  # ว between consonants is the vowel ua
+        ("เชียงใหม่", "chiangmai"),  # เ-ีย; ห before a sonorant is silent
+        ("ทอง", "thong"),  # อ after a consonant is the vowel o
+        ("แพทองธาร", "phaethongthan"),  # ร final is n
+    ],
+)
+def test_thai_names_are_spelled_as_rtgs_spells_them(written: str, spelled: str) -> None:
+    assert latin_form(written) == spelled
+
+
+@pytest.mark.parametrize(
     ("written", "read"),
     [
         ("Джордж", "jorj"),
