@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import icu
+
 FIRST, LAST = 0x0E00, 0x0E7F  # the Thai block
 
 _INITIALS = {
@@ -54,8 +56,50 @@ def is_thai(text: str) -> bool:
 
 
 @lru_cache(maxsize=20_000)
-def thai_latin(word: str) -> str:
-    """A Thai word spelt as RTGS spells it ("" when nothing in it is read)."""
+def thai_latin(text: str) -> str:
+    """Thai text spelt as RTGS spells it ("" when nothing in it is read). Thai writes no space between
+    words: ICU's dictionary finds them, which tells the syllable reader where words end (จุลานนท์ → จุ ลา
+    นนท์, "chulanon"; read whole, the first น closed "la"). The words are joined again, as Latin spellings
+    write a Thai name in one word, except organisations' words, which stay apart so that vocabulary can
+    meet them (ธนาคารกรุงเทพ → "thanakhan krungthep": Bank Bangkok)."""
+    parts: list[str] = []
+    joined = ""
+    for word in _dictionary_words(text):
+        if word.isspace():
+            parts.append(joined)
+            joined = ""
+        elif word in _ORGANISATION_WORDS:
+            parts += [joined, _read(word)]
+            joined = ""
+        else:
+            joined += _read(word)
+    parts.append(joined)
+    return " ".join(part for part in parts if part)
+
+
+# Words of organisations' names (bank, company, limited, public, group, organisation, ministry).
+_ORGANISATION_WORDS = frozenset({"ธนาคาร", "บริษัท", "จำกัด", "มหาชน", "กลุ่ม", "องค์การ", "กระทรวง"})
+
+
+def _dictionary_words(text: str) -> list[str]:
+    breaks = icu.BreakIterator.createWordInstance(_THAI)  # a few µs: one per call, never shared by threads
+    breaks.setText(text)
+    words: list[str] = []
+    start = breaks.first()
+    for end in breaks:
+        word = text[start:end]
+        if words and (word[0] in _FOLLOWING or word[0] == _SILENT_MARK):
+            words[-1] += word  # a vowel sign cut from its consonant (เศรษฐ|า): not a word of its own
+        else:
+            words.append(word)
+        start = end
+    return words
+
+
+_THAI = icu.Locale("th")
+
+
+def _read(word: str) -> str:
     return "".join(_spell(syllable) for syllable in _syllables(_without_silent_letters(word)))
 
 

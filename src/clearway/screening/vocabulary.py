@@ -244,8 +244,8 @@ ABBREVIATION_SYMBOLS = _symbol_groups(
     "ABBR:COMPANY company sherkat sherkate sharikat sharikah",
     "ABBR:BANK bank",
     # Thai and Devanagari are read in Latin letters before anything else: their words' Latin forms.
-    "ABBR:COMPANY kampani brisath",
-    "ABBR:BANK thnakhar bainka",
+    "ABBR:COMPANY kampani brisath brisat",
+    "ABBR:BANK thnakhar thanakhan bainka",
     "ABBR:INDUSTRIES indastriz indastrij",
     "ABBR:SHIPPING shipping kashtirani",
     "ABBR:INDUSTRIES sanaye sanayi",

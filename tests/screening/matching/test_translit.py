@@ -174,6 +174,9 @@ def test_burmese_names_are_spelled_syllable_by_syllable(written: str, spelled: s
         ("เชียงใหม่", "chiangmai"),  # เ-ีย; ห before a sonorant is silent
         ("ทอง", "thong"),  # อ after a consonant is the vowel o
         ("แพทองธาร", "phaethongthan"),  # ร final is n
+        ("จุลานนท์", "chulanon"),  # ICU's dictionary words (จุ ลา นนท์) tell where syllables end
+        ("เศรษฐา", "settha"),
+        ("ธนาคารกรุงเทพ", "thanakhan krungthep"),  # an organisation's word stays a word of its own
     ],
 )
 def test_thai_names_are_spelled_as_rtgs_spells_them(written: str, spelled: str) -> None:
