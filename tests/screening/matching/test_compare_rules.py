@@ -212,6 +212,12 @@ MATCHES = [
     ("western name in Cyrillic: the first vowel", "Lloyd Austin", "Ллойд Остин", P),
     ("western name in Cyrillic: a soft vowel", "Justin Trudeau", "Джастин Трюдо", P),
     ("western name in Cyrillic: a known word far from it", "Christophe de Margerie", "Кристоф де Маржери", P),
+    (
+        "Persian words of an organisation's name",
+        "Islamic Revolutionary Guard Corps",
+        "سپاه پاسداران انقلاب اسلامی",
+        "Organization",
+    ),
     # Thai: read as RTGS reads it, not letter for letter
     ("thai, silent letters and an unwritten vowel", "Prayut Chan-o-cha", "ประยุทธ์ จันทร์โอชา", P),
     ("thai, an open syllable's unwritten a", "Somchai Wongsawat", "สมชาย วงศ์สวัสดิ์", P),
