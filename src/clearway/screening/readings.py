@@ -10,7 +10,9 @@ finds it:
 - a Japanese name in kanji ("山田太郎", Mandarin "shan tian tai lang"), listed as "Yamada Taro":
   `cjk_readings.japanese_reading`;
 - a Hong Kong or Macau name in Han characters ("陳大文", Mandarin "chen da wen"), listed by its Cantonese
-  sound ("Chan Tai Man"): `cantonese.cantonese_reading`.
+  sound ("Chan Tai Man"): `cantonese.cantonese_reading`;
+- a Chinese name in Russian's Palladius Cyrillic ("Си Цзиньпин", letter by letter "si tszinpin"), listed
+  in pinyin ("Xi Jinping"): `palladius.palladius_reading`.
 
 A reading is an extra name of the query, never a replacement: a name in Han characters may be Chinese,
 Korean or Japanese, and only the lists can tell which reading was meant. Each reading keeps the note its
@@ -26,12 +28,14 @@ from dataclasses import dataclass
 
 from clearway.screening.cantonese import cantonese_reading
 from clearway.screening.cjk_readings import japanese_reading, korean_reading
+from clearway.screening.palladius import palladius_reading
 from clearway.screening.wade_giles import pinyin_spelling
 
 PINYIN = "pinyin"
 KOREAN = "Korean"
 JAPANESE = "Japanese"
 CANTONESE = "Cantonese"
+PALLADIUS = "Chinese in Palladius Cyrillic"
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +53,9 @@ class Reading:
 
 def person_readings(text: str) -> list[Reading]:
     """The other readings of a person's name (none for most names)."""
+    if _CYRILLIC.search(text) is not None:
+        chinese = palladius_reading(text)
+        return [] if chinese is None else [Reading(text, chinese, PALLADIUS)]
     if _HAN_OR_KANA.search(text) is None:
         return [Reading(text, spelling, PINYIN) for spelling in _pinyin_spellings(text)]
     found = [
@@ -61,6 +68,7 @@ def person_readings(text: str) -> list[Reading]:
 
 # Han characters (with the compatibility block) and kana: a name without them has no Korean, Japanese or
 # Cantonese reading, and most names end at this test.
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 _HAN_OR_KANA = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
