@@ -66,9 +66,10 @@ def person_readings(text: str) -> list[Reading]:
     return [Reading(text, spelling, system) for spelling, system in found if spelling is not None]
 
 
+# A name with Cyrillic letters may be a Chinese name in Palladius Cyrillic, and has no other reading.
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 # Han characters (with the compatibility block) and kana: a name without them has no Korean, Japanese or
 # Cantonese reading, and most names end at this test.
-_CYRILLIC = re.compile("[\u0400-\u04ff]")
 _HAN_OR_KANA = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
