@@ -303,10 +303,10 @@ def _written_similarity(a: Token, b: Token, kind: NameKind) -> tuple[float, str]
     if similar[0] and kind in _PERSON_OR_GENERIC and _other_known_names(a, b):
         return _NO_MATCH  # asked last: most pairs are not similar at all
     if (
-        similar[0] < SIM_PHONETIC
+        a.script != b.script  # first: most pairs are of two Latin words
+        and similar[0] < SIM_PHONETIC
         and a.western
         and a.western == b.western
-        and a.script != b.script
         and _western_name_in_cyrillic(a, b)
     ):
         return SIM_PHONETIC, "phonetic"
