@@ -712,20 +712,27 @@ _HEBREW_LETTER = re.compile("[\u05d0-\u05ea]")
 # Hebrew letters that Latin spellings write two ways, unpointed text not saying which (ב b or v, פ p or
 # f, צ ts, tz or z), folded to one letter on both sides: ICU writes each one way ("b", "p", "z"), so Gvir
 # (גביר "gbyr") met no skeleton. A Latin ch is then read as ח "h" or as כ "k" (Chaim חיים, Mordechai
-# מרדכי), each tried: folding ח and כ together would make Katz (כץ) of Hetz (חץ).
-_HEBREW_FOLDS = (("tz", "z"), ("ts", "z"), ("v", "b"), ("f", "p"))
+# מרדכי), each tried: folding ח and כ together would make Katz (כץ) of Hetz (חץ). The j of ג׳ (read
+# before analysis, see `normalize._HEBREW_GERESH`) is a Latin g as often as a j (ג׳ורג׳ George).
+_HEBREW_FOLDS = (("tz", "z"), ("ts", "z"), ("v", "b"), ("f", "p"), ("j", "g"))
 _HEBREW_CH = ("h", "k")
 
 
 def _hebrew_skeleton_similarity(a: str, b: str) -> tuple[float, str]:
-    """Loose skeletons equal once the letters Hebrew writes alike are folded (`_HEBREW_FOLDS`)."""
+    """Loose skeletons equal once the letters Hebrew writes alike are folded (`_HEBREW_FOLDS`), the final h
+    a skeleton writes for a final vowel (of a Latin word: George "grgh") also tried without: Hebrew writes
+    a Western name's silent final e with no letter (ג׳ורג׳)."""
     for written, folded in _HEBREW_FOLDS:
         a, b = a.replace(written, folded), b.replace(written, folded)
     for read in _HEBREW_CH:
         loose_a, loose_b = loose_skeleton(a.replace("ch", read)), loose_skeleton(b.replace("ch", read))
-        if len(loose_a) >= 2 and loose_a == loose_b:
+        if len(loose_a) >= 2 and (loose_a == loose_b or _but_a_final_h(loose_a, loose_b)):
             return SIM_SKELETON_LOOSE, "skeleton"
     return _NO_MATCH
+
+
+def _but_a_final_h(a: str, b: str) -> bool:
+    return len(a) != len(b) and len(a) >= 3 and len(b) >= 3 and (a == b + "h" or b == a + "h")
 
 
 _SCORE = attrgetter("score")  # of an Alignment

@@ -220,6 +220,17 @@ def warm_up() -> None:
     cantonese_reading("清道")  # loads the Cantonese dictionary (≈ 0.6 s) before the first name needs it
 
 
+# Hebrew writes the sounds it has no letter for with a geresh after a letter: ג׳ j, ז׳ zh, צ׳ (final ץ׳)
+# ch (ג׳ורג׳ George, סמוטריץ׳ Smotrich). Tokenisers cut the word at the mark, and ICU reads the letter
+# alone ("g", "wrg"): the sound is written in Latin letters inside the word before either sees it.
+_HEBREW_GERESH = re.compile("([גזצץ])[׳'’]")
+_GERESH_SOUNDS = {"ג": "j", "ז": "zh", "צ": "ch", "ץ": "ch"}
+
+
+def _geresh_sound(found: re.Match[str]) -> str:
+    return _GERESH_SOUNDS[found.group(1)]
+
+
 def prepare_name(text: str, kind: NameKind) -> PreparedName:
     """Prepare one name; cached because lists repeat names and queries repeat across batches."""
     return _prepare_cached(text.strip(), kind)
@@ -231,11 +242,14 @@ def _prepare_cached(text: str, kind: NameKind) -> PreparedName:
         text = transliterate_words(text)
     elif "ال" in text:
         text = _ARABIC_ARTICLE.sub("ال ", _ARABIC_COMPOUND.sub(r"\1 ", text))
-    # A name whose words are read in English keeps its own as its `original`: the explanation shows what
-    # the client wrote, and the name's other readings start from it.
+    # A name whose words are read in English, or whose Hebrew geresh letters are read in Latin, keeps its
+    # own as its `original`: the explanation shows what the client wrote, and the name's other readings
+    # start from it.
     written: str | None = None
+    if _HEBREW_GERESH.search(text) is not None:
+        written, text = text, _HEBREW_GERESH.sub(_geresh_sound, text)
     if kind in _TRANSLATED_KINDS and not text.isascii() and _CJK_ORGANISATION_WORD.search(text):
-        written, text = text, _with_organisation_words_translated(text)
+        written, text = written or text, _with_organisation_words_translated(text)
     if kind != NameKind.OBJECT:
         text = _with_look_alike_letters(text)
     if kind in _MAY_HAVE_LEGAL_FORMS and ("ong" in text or "ONG" in text):
