@@ -316,12 +316,13 @@ def _written_similarity(a: Token, b: Token, kind: NameKind) -> tuple[float, str]
 def _western_name_in_cyrillic(a: Token, b: Token) -> bool:
     """A Western name and its Cyrillic rendering by sound (Wallace / Уоллес, Margerie / Маржери, George /
     Джордж), whose letter-by-letter Latin forms ("uolles") are too far apart for a spelling: see `western`.
-    A Cyrillic word rigour knows as a name is mostly a Russian (or other Slavic) name, which its Latin forms
-    spell letter for letter, and a short sound key of consonants would join names the rules tell apart
-    (Олег / Olga, Егор / Igor, Беляев / Belov): such a word needs a key of four sounds or more and a Latin
-    form far from the word's own (Кристоф "kristof" / Christophe)."""
+    Asked only of a pair with one sound key (`Token.western`). A Cyrillic word rigour knows as a name is
+    mostly a Russian (or other Slavic) name, which its Latin forms spell letter for letter, and a short
+    sound key of consonants would join names the rules tell apart (Олег / Olga, Егор / Igor, Беляев /
+    Belov): such a word needs a key of four sounds or more and a Latin form far from the word's own
+    (Кристоф "kristof" / Christophe)."""
     cyrillic, latin = (b, a) if a.script == _LATIN else (a, b)
-    if latin.script != _LATIN or not sound_alike(cyrillic.text, cyrillic.western, latin.latin):
+    if latin.script != _LATIN or not sound_alike(cyrillic.text, latin.latin, cyrillic.western):
         return False
     if not _known_name(cyrillic):
         return True

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from clearway.screening.cantonese import cantonese_reading
 from clearway.screening.cjk_readings import japanese_reading, korean_reading
 from clearway.screening.palladius import palladius_reading
+from clearway.screening.translit import has_cyrillic
 from clearway.screening.wade_giles import pinyin_spelling
 
 PINYIN = "pinyin"
@@ -52,8 +53,9 @@ class Reading:
 
 
 def person_readings(text: str) -> list[Reading]:
-    """The other readings of a person's name (none for most names)."""
-    if _CYRILLIC.search(text) is not None:
+    """The other readings of a person's name (none for most names). A name with Cyrillic letters may only
+    be a Chinese name in Palladius Cyrillic."""
+    if has_cyrillic(text):
         chinese = palladius_reading(text)
         return [] if chinese is None else [Reading(text, chinese, PALLADIUS)]
     if _HAN_OR_KANA.search(text) is None:
@@ -66,8 +68,6 @@ def person_readings(text: str) -> list[Reading]:
     return [Reading(text, spelling, system) for spelling, system in found if spelling is not None]
 
 
-# A name with Cyrillic letters may be a Chinese name in Palladius Cyrillic, and has no other reading.
-_CYRILLIC = re.compile("[\u0400-\u04ff]")
 # Han characters (with the compatibility block) and kana: a name without them has no Korean, Japanese or
 # Cantonese reading, and most names end at this test.
 _HAN_OR_KANA = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")

@@ -171,6 +171,10 @@ def _latin_form_slow(token: str) -> str:
     return _icu_latin(token)
 
 
+def has_cyrillic(text: str) -> bool:
+    return _CYRILLIC.search(text) is not None
+
+
 def russian_latin_text(text: str) -> str | None:
     """`text` with its Russian-alphabet words written in Latin, other characters left as they are; None
     when `text` has no Cyrillic, or Cyrillic letters of another alphabet (Ukrainian і, Serbian ј, …), or

@@ -12,12 +12,12 @@ Pure: no I/O.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from rigour.text import metaphone
 
-_CYRILLIC = re.compile("[\u0400-\u04ff]")
+from clearway.screening.translit import has_cyrillic
+
 _VOWELS = frozenset("аеёиоуыэюяіїє")
 # ё ю я are a vowel after a consonant (Трюдо "trudo", Ляйен "layen"), and y and the vowel elsewhere (Яков).
 _PLAIN = {"ё": "o", "ю": "u", "я": "a"}
@@ -33,15 +33,11 @@ _LETTERS = str.maketrans(
 _MIN_KEY = 2
 
 
-def is_cyrillic(text: str) -> bool:
-    return _CYRILLIC.search(text) is not None
-
-
 @lru_cache(maxsize=50_000)
 def cyrillic_sound(text: str) -> str:
     """The metaphone of a Cyrillic word read as a Western name ("Уоллес" → "WLS"); "" for other words and
     for Cyrillic acronyms."""
-    if not is_cyrillic(text) or _VOWELS.isdisjoint(text.lower()):
+    if not has_cyrillic(text) or _VOWELS.isdisjoint(text.lower()):
         return ""  # no vowel: an acronym (ЦСТ), said letter by letter, not a name read by its sound
     return _key(western_reading(text))
 
@@ -83,13 +79,11 @@ def _key(reading: str) -> str:
     return key if len(key) >= _MIN_KEY else ""
 
 
-def sound_alike(cyrillic: str, cyrillic_key: str, latin: str) -> bool:
-    """Whether Latin word `latin` sounds like the Cyrillic word `cyrillic` (of key `cyrillic_key`) read as
-    a Western name. A key of two consonants (Mike / Майк "MK") is shared by many words: their first letters
-    and lengths must agree too."""
-    if not cyrillic_key or latin_sound(latin) != cyrillic_key:
-        return False
-    if len(cyrillic_key) > _MIN_KEY:
+def sound_alike(cyrillic: str, latin: str, key: str) -> bool:
+    """Whether Latin word `latin` sounds like the Cyrillic word `cyrillic` read as a Western name, given
+    that both have the sound key `key` (`cyrillic_sound`, `latin_sound`). A key of two consonants (Mike /
+    Майк "MK") is shared by many words: their first letters and lengths must agree too."""
+    if len(key) > _MIN_KEY:
         return True
     reading = western_reading(cyrillic)
     return reading[:1] == latin[:1] and -1 <= len(reading) - len(latin) <= 1
