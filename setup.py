@@ -24,7 +24,7 @@ from setuptools.command.build_ext import build_ext
 ROOT = Path(__file__).resolve().parent
 PACKAGE = ROOT / "src" / "clearway" / "screening"
 sys.path.insert(0, str(PACKAGE))
-from compiled import COMPILED_MODULES, compiled_source, source_tag  # noqa: E402  (the loader's own list and hash)
+from compiled import COMPILED_MODULES, compiled_sources, module_tag  # noqa: E402  (the loader's own list and hash)
 
 sys.path.pop(0)
 
@@ -79,8 +79,9 @@ def _extensions() -> list[Extension]:
     for name in COMPILED_MODULES:
         # Compiled from a copy under the module's dotted path, so that the extension keeps the module's
         # real name (`clearway.screening.align`): classes pickle and print as in plain Python.
-        source = compiled_source(PACKAGE, name)
-        shutil.copyfile(source, target / source.name)
+        source, *declarations = compiled_sources(PACKAGE, name)
+        for path in (source, *declarations):
+            shutil.copyfile(path, target / path.name)
         sources.append(str(target / source.name))
     for package in (GENERATED / "clearway", target):
         (package / "__init__.py").touch()
@@ -101,6 +102,6 @@ def _extensions() -> list[Extension]:
         return []
 
 
-_TAGS = {name: source_tag(compiled_source(PACKAGE, name)) for name in COMPILED_MODULES}
+_TAGS = {name: module_tag(PACKAGE, name) for name in COMPILED_MODULES}
 
 setup(ext_modules=_extensions(), cmdclass={"build_ext": BuildCompiledScreening})

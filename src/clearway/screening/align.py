@@ -49,7 +49,12 @@ from clearway.screening.normalize import (
 )
 from clearway.screening.translit import is_han_character, russian_latin_text, simplified_han
 from clearway.screening.vocabulary import OTHER_FORM_PREFIX
-from clearway.screening.wade_giles import PINYIN_SYLLABLES, one_syllable_in_two_systems, pinyin_pair
+from clearway.screening.wade_giles import (
+    PINYIN_PAIR_LENGTH,
+    PINYIN_SYLLABLES,
+    one_syllable_in_two_systems,
+    pinyin_pair,
+)
 from clearway.screening.western import sound_alike
 
 SIM_EXACT = 1.0
@@ -374,6 +379,10 @@ def _other_pinyin_syllable(a: str, b: str) -> bool:
     it and another syllable in its place: other characters, so another name ("Junzheng" / "Jianzheng",
     "Fangwei" / "Fangwen", "Jianping" / "Jianbing"). Both words must read as two pinyin syllables, and only
     one way."""
+    if not (PINYIN_PAIR_LENGTH[0] <= len(a) <= PINYIN_PAIR_LENGTH[1]) or not (
+        PINYIN_PAIR_LENGTH[0] <= len(b) <= PINYIN_PAIR_LENGTH[1]
+    ):
+        return False  # most pairs: no call
     left, right = pinyin_pair(a), pinyin_pair(b)
     if left is None or right is None or left == right:
         return False
@@ -493,7 +502,11 @@ def _letter_for_letter(token: Token) -> bool:
 
 
 def _known_name(token: Token) -> bool:
-    return any(symbol.startswith("NAME:") for symbol in token.symbols)
+    # A loop, not any(): the compiled build (align.pxd) allows no generator in this function.
+    for symbol in token.symbols:  # noqa: SIM110
+        if symbol.startswith("NAME:"):
+            return True
+    return False
 
 
 def _same_number(a: Token, b: Token) -> bool:

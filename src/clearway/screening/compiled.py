@@ -1,12 +1,12 @@
 """The compiled forms of the screening hot path, used when the build made them and they match the source.
 
 `setup.py` compiles the modules of `COMPILED_MODULES`, unchanged, with Cython, into files named after a
-hash of the source they were compiled from (`align-<hash>.cpython-311-x86_64-linux-gnu.so`). Python's own
+hash of the sources they were compiled from (`align-<hash>.cpython-311-x86_64-linux-gnu.so`). Python's own
 import system never picks those up. The finder installed here loads one in place of the plain module only
 while the source still has that hash: an edited source runs as written, never as a stale compiled copy.
 `CLEARWAY_PURE_PYTHON=1` turns it off (to compare the two, or to profile the Python).
 
-Imports nothing of clearway: `setup.py` reads `COMPILED_MODULES` and `source_tag` from it before the
+Imports nothing of clearway: `setup.py` reads `COMPILED_MODULES` and `module_tag` from it before the
 package is installed.
 """
 
@@ -26,17 +26,25 @@ from types import ModuleType
 # compiled from its `.py`, or from a `.pyx` of the same name where there is one: a typed C form of the
 # `.py` (which stays the plain-Python fallback and gives the same results).
 COMPILED_MODULES = (
-    "translit", "glue", "normalize", "features", "letters", "align", "match", "compare", "blocking",
-    "index",
+    "wade_giles", "translit", "glue", "normalize", "features", "letters", "align", "match", "compare",
+    "blocking", "index",
 )  # fmt: skip
+# Modules whose compiled form reads another's C declarations (its `.pxd`, by `cimport`): it can only run
+# beside that module's compiled form built from the same sources, so its hash covers those sources too,
+# and an edit of the other module sends both back to plain Python together.
+CIMPORTS = {"letters": ("normalize",), "align": ("normalize",)}
 PURE_PYTHON_VARIABLE = "CLEARWAY_PURE_PYTHON"
 _PACKAGE = __name__.rpartition(".")[0] or "clearway.screening"
 _HERE = Path(__file__).resolve().parent
 
 
-def source_tag(source: Path) -> str:
-    """The hash of a module's source that names its compiled form."""
-    return hashlib.sha256(source.read_bytes()).hexdigest()[:16]
+def module_tag(package: Path, name: str) -> str:
+    """The hash that names module `name`'s compiled form: of its sources and of those it cimports."""
+    digest = hashlib.sha256()
+    for module in (name, *CIMPORTS.get(name, ())):
+        for source in compiled_sources(package, module):
+            digest.update(source.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def compiled_source(package: Path, name: str) -> Path:
@@ -45,10 +53,17 @@ def compiled_source(package: Path, name: str) -> Path:
     return typed if typed.is_file() else package / f"{name}.py"
 
 
+def compiled_sources(package: Path, name: str) -> tuple[Path, ...]:
+    """The files module `name` is compiled from: its source, and its `.pxd` of C declarations if any."""
+    declarations = package / f"{name}.pxd"
+    source = compiled_source(package, name)
+    return (source, declarations) if declarations.is_file() else (source,)
+
+
 def compiled_path(name: str) -> Path | None:
     """The compiled form of module `name` built from its current source, if there is one."""
     try:
-        tag = source_tag(compiled_source(_HERE, name))
+        tag = module_tag(_HERE, name)
     except OSError:
         return None
     for suffix in EXTENSION_SUFFIXES:

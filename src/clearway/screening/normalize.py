@@ -110,7 +110,9 @@ _SKELETON_RULES = (
 _SKELETON_DROP = str.maketrans("", "", "aeiou")
 
 
-@dataclass(frozen=True, slots=True)
+# Not `slots=True`: the compiled build makes `Token` an extension type (normalize.pxd), which has no
+# `__slots__`; as plain Python it is a frozen dataclass with a `__dict__`.
+@dataclass(frozen=True)
 class Token:
     """One name part in comparable form."""
 
@@ -132,6 +134,15 @@ class Token:
     # Its sound key across scripts (`western`): a Latin word's, and a Cyrillic word's read as the Western
     # name it may render (Уоллес = Wallace); "" for other words
     western: str = ""
+
+    def __reduce__(self) -> tuple[type[Token], tuple[object, ...]]:
+        # By the fields, so that a saved index pickled by the compiled build loads in plain Python and
+        # the other way round (an extension type's own pickling would name a helper only it has).
+        return Token, (
+            self.text, self.latin, self.phonetic, self.folded, self.skeleton, self.symbols, self.script,
+            self.role, self.weight, self.uid, self.generic, self.special, self.letters,
+            self.folded_letters, self.signature, self.western,
+        )  # fmt: skip
 
 
 # A run of adjacent tokens glued together: (start, end, glued latin, symbols of the run as a phrase)

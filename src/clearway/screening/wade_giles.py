@@ -232,12 +232,15 @@ def pinyin_spelling(text: str) -> str | None:
     return " ".join(respelled)
 
 
+PINYIN_PAIR_LENGTH = (7, 12)  # the lengths of the words `pinyin_pair` reads as two syllables
+
+
 @lru_cache(maxsize=50_000)
 def pinyin_pair(word: str) -> tuple[str, str] | None:
     """`word` as two pinyin syllables of three letters or more ("junzheng" → jun, zheng), or None when it
     does not read so, or reads so in more than one way. Shorter words and syllables are left out: many
     Arabic and other names read as pinyin too ("hadu", "sasan", "shaban": ha+du, sa+san, sha+ban)."""
-    if not 7 <= len(word) <= 12:
+    if not PINYIN_PAIR_LENGTH[0] <= len(word) <= PINYIN_PAIR_LENGTH[1]:
         return None
     splits = [
         (word[:cut], word[cut:])

@@ -143,14 +143,32 @@ def test_a_compiled_copy_is_used_only_while_its_source_is_unchanged(
 ) -> None:
     source = tmp_path / "align.py"
     source.write_text("X = 1\n", encoding="utf-8")
+    (tmp_path / "normalize.py").write_text("Y = 1\n", encoding="utf-8")
     monkeypatch.setattr(compiled, "_HERE", tmp_path)
     suffix = compiled.EXTENSION_SUFFIXES[0]
-    built = tmp_path / f"align-{compiled.source_tag(source)}{suffix}"
+    built = tmp_path / f"align-{compiled.module_tag(tmp_path, 'align')}{suffix}"
     built.write_bytes(b"")
     assert compiled.compiled_path("align") == built
     source.write_text("X = 2\n", encoding="utf-8")  # edited after the build
     assert compiled.compiled_path("align") is None
-    assert compiled.compiled_path("normalize") is None  # no source at all
+    assert compiled.compiled_path("glue") is None  # no source at all
+
+
+@pytest.mark.parametrize("edited", ["normalize.py", "normalize.pxd", "align.pxd"])
+def test_a_compiled_copy_goes_with_the_declarations_it_was_built_against(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, edited: str
+) -> None:
+    # align's compiled form reads Token's fields as normalize.pxd lays them out: built against other
+    # declarations, or beside a normalize that now runs as plain Python, it must not be loaded.
+    for name in ("align.py", "align.pxd", "normalize.py", "normalize.pxd"):
+        (tmp_path / name).write_text(f"# {name}\n", encoding="utf-8")
+    monkeypatch.setattr(compiled, "_HERE", tmp_path)
+    suffix = compiled.EXTENSION_SUFFIXES[0]
+    built = tmp_path / f"align-{compiled.module_tag(tmp_path, 'align')}{suffix}"
+    built.write_bytes(b"")
+    assert compiled.compiled_path("align") == built
+    (tmp_path / edited).write_text("# edited\n", encoding="utf-8")
+    assert compiled.compiled_path("align") is None
 
 
 def test_plain_python_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -163,3 +181,47 @@ def test_plain_python_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
     compiled.install()
     compiled.install()
     assert sum(isinstance(f, compiled.CompiledFinder) for f in sys.meta_path) == 1
+
+
+_PICKLED_TOKENS_CHILD = (
+    "import pickle, sys\n"
+    "from clearway.screening.compiled import running_compiled\n"
+    "from clearway.screening.normalize import NameKind, prepare_name\n"
+    "if sys.argv[1] == 'dump':\n"
+    "    name = prepare_name('Abd al-Rahman Mohammed 3rd', NameKind.PERSON)\n"
+    "    sys.stdout.buffer.write(pickle.dumps(name.tokens))\n"
+    "else:\n"
+    "    tokens = pickle.loads(sys.stdin.buffer.read())\n"
+    "    compiled = 'normalize' in running_compiled()\n"
+    "    print(compiled, [(t.latin, t.weight, t.uid, sorted(t.symbols), t.letters) for t in tokens])\n"
+)
+
+
+def _pickled_tokens(pure: bool, action: str, given: bytes = b"") -> bytes:
+    env = {key: value for key, value in os.environ.items() if key != compiled.PURE_PYTHON_VARIABLE}
+    if pure:
+        env[compiled.PURE_PYTHON_VARIABLE] = "1"
+    done = subprocess.run(
+        [sys.executable, "-c", _PICKLED_TOKENS_CHILD, action],
+        cwd=ROOT,
+        env=env,
+        input=given,
+        capture_output=True,
+        check=True,
+        timeout=300,
+    )
+    return done.stdout
+
+
+def test_tokens_pickled_by_either_form_load_in_the_other() -> None:
+    # A saved index is a pickle: one written by a compiled build must load after a source edit sent the
+    # modules back to plain Python, and the other way round (`Token` is an extension type when compiled).
+    if not _available():
+        pytest.skip("no compiled form of the current sources (run `make compile`)")
+    from_compiled = _pickled_tokens(False, "dump")
+    from_plain = _pickled_tokens(True, "dump")
+    read_by_plain = _pickled_tokens(True, "load", from_compiled).decode()
+    read_by_compiled = _pickled_tokens(False, "load", from_plain).decode()
+    assert read_by_plain.startswith("False [") and read_by_compiled.startswith("True [")
+    assert read_by_plain.split(" ", 1)[1] == read_by_compiled.split(" ", 1)[1]
+    assert "'abd'" in read_by_plain and "'3rd'" in read_by_plain
