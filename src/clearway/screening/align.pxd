@@ -23,5 +23,21 @@ cpdef _written_alike(Token a, Token b)
 cpdef _hebrew_and_latin(Token a, Token b)
 cpdef _in_hebrew(Token token)
 
-@cython.locals(a=Token, b=Token, i=Py_ssize_t, j=Py_ssize_t)
+
+# The memo of token similarities: rows made and filled from C, their fields read as struct members.
+cdef class _Row(set):
+    cdef public dict positive
+    cdef public object similar
+
+cdef class _Memo:
+    cdef public tuple rows
+    cdef public Py_ssize_t size
+    cpdef _Row row(self, Token a, Py_ssize_t code)
+    cpdef fill(self, _Row row, Token a, list others, kind)
+    cpdef clear(self)
+
+@cython.locals(
+    a=Token, b=Token, i=Py_ssize_t, j=Py_ssize_t, memo=_Memo, row=_Row, rows=dict, found=dict,
+    c_positions=dict, c_tokens=tuple, weight=double, pairs=list,
+)
 cpdef list _single_pairs(query, candidate, kind)

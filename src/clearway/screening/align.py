@@ -160,14 +160,16 @@ _NO_MATCH = (0.0, "")
 _MAX_BUDGET = 4
 
 
-class _Row(set[int]):
+# `set`, not `set[int]`: the compiled build makes this an extension type (align.pxd), whose base Cython
+# must recognise as the builtin set.
+class _Row(set):  # type: ignore[type-arg]
     """The uids of the candidate tokens one query token (for one kind) was compared with so far, and in
     `positive` the similar ones. A set itself, so that "all known?" is one subset test of the row."""
 
     __slots__ = ("positive", "similar")
 
     def __init__(self) -> None:
-        super().__init__()
+        # set.__init__ is not called: it only fills a set from an iterable, and this one starts empty
         self.positive: dict[int, tuple[float, str]] = {}  # only the similar ones: few per row
         self.similar = self.positive.keys()  # a live view, made once: the aligner tests it per name
 
