@@ -22,12 +22,25 @@ cpdef _fuzzy_similarity(Token a, Token b)
 cpdef _written_alike(Token a, Token b)
 cpdef _hebrew_and_latin(Token a, Token b)
 cpdef _in_hebrew(Token token)
+cpdef _two_chinese_syllables(str a, str b)
+cpdef _other_han_characters(str x, str y)
+cpdef _other_pinyin_syllable(str a, str b)
+cpdef _q_written_gh(str a, str b)
+cpdef _russian_ending_dropped(str a, str b)
+cpdef _plausible_spelling_typo(str a, str b)
+cpdef _numeral(str latin)
+cpdef _another_initial(str x, str y)
+cpdef _slipped_key(str x, str y)
+cpdef _skeleton_similarity(str a, str b, loose=*)
+cpdef _hebrew_skeleton_similarity(str a, str b)
+cpdef _but_a_final_h(str a, str b)
+@cython.locals(single=Token)
+cpdef double _glued_similarity(str glued, symbols, Token single, by_consonants=*, assimilated=*)
 
 
 # The memo of token similarities: rows made and filled from C, their fields read as struct members.
 cdef class _Row(set):
     cdef public dict positive
-    cdef public object similar
 
 cdef class _Memo:
     cdef public tuple rows
@@ -38,6 +51,27 @@ cdef class _Memo:
 
 @cython.locals(
     a=Token, b=Token, i=Py_ssize_t, j=Py_ssize_t, memo=_Memo, row=_Row, rows=dict, found=dict,
-    c_positions=dict, c_tokens=tuple, weight=double, pairs=list,
+    c_positions=dict, c_tokens=tuple, weight=double, pairs=list, similar=list,
 )
 cpdef list _single_pairs(query, candidate, kind)
+
+# The steps of an alignment after the single pairs: C calls between them, their sums in C doubles.
+@cython.locals(single=Token, j=Py_ssize_t, length=Py_ssize_t, memo=dict, pairs=list, tokens=tuple,
+               single_tokens=tuple, glued_runs=tuple)
+cpdef list _glued_pairs(runs, singles, flipped, busy, meeting)
+@cython.locals(chosen=list, taken_q=set, taken_c=set, pair=tuple)
+cpdef list _choose(list candidates)
+@cython.locals(matched=double, weighted=double, used_q=double, used_c=double, conflicting_q=double,
+               conflicting_c=double, sim=double, mass=double, rest_q=double, rest_c=double,
+               conflict=double, extra=double, factor=double, denominator=double, score=double,
+               q_weights=tuple, c_weights=tuple, q_conflict=tuple, c_conflict=tuple)
+cpdef _score(query, candidate, list pairs, kind)
+@cython.locals(total=double, position=Py_ssize_t)
+cpdef double _weight_of(tuple weights, bits)
+@cython.locals(used_q=double, used_c=double, rest_q=double, rest_c=double, fewer=double, more=double,
+               matched=double, factor=double)
+cpdef double _score_bound(query, candidate, list pairs, kind, glued_q=*, glued_c=*)
+@cython.locals(token=Token, position=Py_ssize_t, found=Py_ssize_t)
+cpdef Py_ssize_t _lone_word(name)
+cpdef _distinct_tokens(name)
+cpdef _glue_cover(runs, singles)

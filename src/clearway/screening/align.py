@@ -166,19 +166,18 @@ class _Row(set):  # type: ignore[type-arg]
     """The uids of the candidate tokens one query token (for one kind) was compared with so far, and in
     `positive` the similar ones. A set itself, so that "all known?" is one subset test of the row."""
 
-    __slots__ = ("positive", "similar")
+    __slots__ = ("positive",)
 
     def __init__(self) -> None:
         # set.__init__ is not called: it only fills a set from an iterable, and this one starts empty
         self.positive: dict[int, tuple[float, str]] = {}  # only the similar ones: few per row
-        self.similar = self.positive.keys()  # a live view, made once: the aligner tests it per name
 
 
 class _Memo:
     """Token similarities already computed, one row per (query token, kind): names repeat tokens, so
     most similarities are looked up. A row keeps the uids it has seen and the similar ones apart, so that
-    a whole candidate name is checked with two set operations instead of a lookup per token pair. Rows
-    are kept per kind, by token uid."""
+    a whole candidate name is checked for tokens not seen yet with one subset test, and only its few
+    tokens are looked up among the similar ones. Rows are kept per kind, by token uid."""
 
     def __init__(self) -> None:
         self.rows: tuple[dict[int, _Row], ...] = ({}, {}, {}, {})  # by `_KIND_CODE`
@@ -1019,7 +1018,7 @@ _ONE = ONE_POSITION  # pairs of single tokens would otherwise build two tuples p
 def _single_pairs(query: PreparedName, candidate: PreparedName, kind: NameKind) -> list[_Pair]:
     """Every pair of similar single tokens, in query then candidate order. The hot loop of screening:
     per query token, the candidate's tokens not seen before are compared, then the similar ones are
-    picked out of the memo row with one set intersection (after a test that needs no new set)."""
+    looked up in the memo row."""
     pairs: list[_Pair] = []
     memo = _memo
     code = _KIND_CODE[kind]
@@ -1035,13 +1034,15 @@ def _single_pairs(query: PreparedName, candidate: PreparedName, kind: NameKind) 
         if row is None:
             row = memo.row(a, code)
         if not c_uids <= row:
-            memo.fill(row, a, [c_tokens[c_positions[uid][0]] for uid in c_uids - row], kind)
-        if row.similar.isdisjoint(c_uids):
+            memo.fill(row, a, [c_tokens[c_positions[uid][0]] for uid in c_uids if uid not in row], kind)
+        found = row.positive
+        # The candidate's few uids looked up in the row, rather than a set made of the row's similar ones
+        similar = [uid for uid in c_uids if uid in found]
+        if not similar:
             continue
-        similar = row.similar & c_uids
-        found, weight = row.positive, a.weight
+        weight = a.weight
         if len(similar) == 1:  # most often: one similar candidate token, at one position
-            (uid,) = similar
+            uid = similar[0]
             sim, method = found[uid]
             for j in c_positions[uid]:
                 pairs.append((sim, (weight + c_tokens[j].weight) / 2, one[i], one[j], method))
@@ -1116,7 +1117,10 @@ def _glued_pairs(
             if sim < least:
                 continue
             run = tuple(range(start, end + 1))
-            mass = (sum(tokens[k].weight for k in run) + single.weight) / 2
+            run_weight = 0.0  # a loop, not sum(): the compiled build (align.pxd) allows no generator here
+            for k in run:
+                run_weight += tokens[k].weight
+            mass = (run_weight + single.weight) / 2
             pairs.append((sim, mass, (j,), run, "glued") if flipped else (sim, mass, run, (j,), "glued"))
     return pairs
 
@@ -1201,9 +1205,13 @@ def _score(query: PreparedName, candidate: PreparedName, pairs: list[_Pair], kin
         swapped = kind in _PERSON_OR_GENERIC and _lineage_swapped(query, candidate, pairs)
         if swapped:
             score *= LINEAGE_SWAP_FACTOR
-    if score > INITIALS_ONLY_CAP and all(pair[4] == "initial" for pair in pairs):
+    if score > INITIALS_ONLY_CAP and _initials_only(pairs):
         score = INITIALS_ONLY_CAP  # "A B" is not "Abd al-Baki": initials alone identify no one
     return Alignment(min(1.0, score), query, candidate, tuple(pairs), reordered, swapped)
+
+
+def _initials_only(pairs: list[_Pair]) -> bool:
+    return all(pair[4] == "initial" for pair in pairs)
 
 
 def _a_short_form(matched: float, extra: float, pairs: list[_Pair]) -> bool:
