@@ -4,7 +4,7 @@
 
 cimport cython
 
-from clearway.screening.normalize cimport Token
+from clearway.screening.normalize cimport PreparedName, Token
 
 cpdef token_similarity(Token a, Token b, kind)
 cpdef _token_similarity(Token a, Token b, kind)
@@ -53,25 +53,26 @@ cdef class _Memo:
     a=Token, b=Token, i=Py_ssize_t, j=Py_ssize_t, memo=_Memo, row=_Row, rows=dict, found=dict,
     c_positions=dict, c_tokens=tuple, weight=double, pairs=list, similar=list,
 )
-cpdef list _single_pairs(query, candidate, kind)
+cpdef list _single_pairs(PreparedName query, PreparedName candidate, kind)
 
 # The steps of an alignment after the single pairs: C calls between them, their sums in C doubles.
 @cython.locals(single=Token, j=Py_ssize_t, length=Py_ssize_t, memo=dict, pairs=list, tokens=tuple,
                single_tokens=tuple, glued_runs=tuple)
-cpdef list _glued_pairs(runs, singles, flipped, busy, meeting)
+cpdef list _glued_pairs(PreparedName runs, PreparedName singles, flipped, busy, meeting)
 @cython.locals(chosen=list, taken_q=set, taken_c=set, pair=tuple)
 cpdef list _choose(list candidates)
 @cython.locals(matched=double, weighted=double, used_q=double, used_c=double, conflicting_q=double,
                conflicting_c=double, sim=double, mass=double, rest_q=double, rest_c=double,
                conflict=double, extra=double, factor=double, denominator=double, score=double,
                q_weights=tuple, c_weights=tuple, q_conflict=tuple, c_conflict=tuple)
-cpdef _score(query, candidate, list pairs, kind)
+cpdef _score(PreparedName query, PreparedName candidate, list pairs, kind)
 @cython.locals(total=double, position=Py_ssize_t)
 cpdef double _weight_of(tuple weights, bits)
 @cython.locals(used_q=double, used_c=double, rest_q=double, rest_c=double, fewer=double, more=double,
                matched=double, factor=double)
-cpdef double _score_bound(query, candidate, list pairs, kind, glued_q=*, glued_c=*)
+cpdef double _score_bound(PreparedName query, PreparedName candidate, list pairs, kind, glued_q=*,
+                          glued_c=*)
 @cython.locals(token=Token, position=Py_ssize_t, found=Py_ssize_t)
-cpdef Py_ssize_t _lone_word(name)
-cpdef _distinct_tokens(name)
-cpdef _glue_cover(runs, singles)
+cpdef Py_ssize_t _lone_word(PreparedName name)
+cpdef _distinct_tokens(PreparedName name)
+cpdef _glue_cover(PreparedName runs, PreparedName singles)

@@ -1,7 +1,8 @@
-# Declarations that the compiled build (setup.py) reads beside normalize.py: with them, `Token` is compiled
-# as an extension type whose fields C code reads directly. letters.pyx and align.py (through align.pxd)
-# declare their tokens of this type, so that reading a field is a load, not a generic attribute lookup
-# (a quarter of the aligner's instructions before). Plain Python ignores this file.
+# Declarations that the compiled build (setup.py) reads beside normalize.py: with them, `Token` and
+# `PreparedName` are compiled as extension types whose fields C code reads directly. letters.pyx and
+# align.py (through align.pxd) declare their tokens and names of these types, so that reading a field is
+# a load, not a generic attribute lookup (a quarter of the aligner's instructions before). Plain Python
+# ignores this file.
 
 cdef class Token:
     cdef readonly str text
@@ -20,3 +21,26 @@ cdef class Token:
     cdef readonly unsigned long long folded_letters
     cdef readonly object signature
     cdef readonly str western
+
+
+cdef class PreparedName:
+    cdef readonly str original
+    cdef readonly object kind
+    cdef readonly tuple tokens
+    cdef readonly tuple phrases
+    cdef readonly tuple legal_forms
+    cdef readonly tuple removed
+    cdef readonly str bag_key
+    cdef readonly double total_weight
+    cdef readonly tuple glued
+    cdef readonly object token_signatures
+    cdef readonly object glue_reach
+    cdef readonly tuple glued_symbol_runs
+    cdef readonly tuple consonant_runs
+    cdef readonly tuple run_shapes
+    cdef readonly tuple token_shapes
+    cdef readonly tuple weights
+    cdef readonly tuple conflict_weights
+    cdef readonly double total_conflict
+    cdef readonly frozenset uids
+    cdef readonly dict positions_by_uid

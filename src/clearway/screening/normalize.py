@@ -149,7 +149,8 @@ class Token:
 GluedRun = tuple[int, int, str, frozenset[str]]
 
 
-@dataclass(frozen=True, slots=True)
+# Not `slots=True`, as `Token`: an extension type in the compiled build (normalize.pxd).
+@dataclass(frozen=True)
 class PreparedName:
     """A name ready for comparison. `tokens` excludes honorifics and legal forms (kept separately)."""
 
@@ -192,6 +193,15 @@ class PreparedName:
     @property
     def is_empty(self) -> bool:
         return not self.tokens
+
+    def __reduce__(self) -> tuple[type[PreparedName], tuple[object, ...]]:
+        # By the fields, as `Token.__reduce__` (a saved index loads in either build)
+        return PreparedName, (
+            self.original, self.kind, self.tokens, self.phrases, self.legal_forms, self.removed,
+            self.bag_key, self.total_weight, self.glued, self.token_signatures, self.glue_reach,
+            self.glued_symbol_runs, self.consonant_runs, self.run_shapes, self.token_shapes, self.weights,
+            self.conflict_weights, self.total_conflict, self.uids, self.positions_by_uid,
+        )  # fmt: skip
 
 
 def kind_for_schema(schema: str | None) -> NameKind:
