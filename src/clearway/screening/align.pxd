@@ -76,3 +76,6 @@ cpdef double _score_bound(PreparedName query, PreparedName candidate, list pairs
 cpdef Py_ssize_t _lone_word(PreparedName name)
 cpdef _distinct_tokens(PreparedName name)
 cpdef _glue_cover(PreparedName runs, PreparedName singles)
+@cython.locals(candidate=PreparedName, token=Token, a=Token, row=_Row, memo=_Memo, tokens=dict,
+               code=Py_ssize_t)
+cpdef prefill(PreparedName query, candidates)

@@ -230,12 +230,13 @@ def prefill(query: PreparedName, candidates: Iterable[PreparedName]) -> None:
         tokens = by_kind.setdefault(kind, {})
         for token in candidate.tokens:
             tokens[token.uid] = token
+    memo = _memo
     for kind, tokens in by_kind.items():
         code = _KIND_CODE[kind]
         for a in query.tokens:
-            row = _memo.row(a, code)
+            row = memo.row(a, code)
             if not tokens.keys() <= row:
-                _memo.fill(row, a, [b for uid, b in tokens.items() if uid not in row], kind)
+                memo.fill(row, a, [b for uid, b in tokens.items() if uid not in row], kind)
 
 
 def token_similarity(a: Token, b: Token, kind: NameKind) -> tuple[float, str]:
