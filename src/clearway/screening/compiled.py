@@ -61,7 +61,11 @@ def compiled_sources(package: Path, name: str) -> tuple[Path, ...]:
 
 
 def compiled_path(name: str) -> Path | None:
-    """The compiled form of module `name` built from its current source, if there is one."""
+    """The compiled form of module `name` built from its current sources, if there is one, and if the
+    modules it cimports have theirs (a build that compiled this one but failed on one of those would
+    leave it reading a layout that the plain module does not have)."""
+    if any(compiled_path(other) is None for other in CIMPORTS.get(name, ())):
+        return None
     try:
         tag = module_tag(_HERE, name)
     except OSError:

@@ -146,6 +146,7 @@ def test_a_compiled_copy_is_used_only_while_its_source_is_unchanged(
     (tmp_path / "normalize.py").write_text("Y = 1\n", encoding="utf-8")
     monkeypatch.setattr(compiled, "_HERE", tmp_path)
     suffix = compiled.EXTENSION_SUFFIXES[0]
+    (tmp_path / f"normalize-{compiled.module_tag(tmp_path, 'normalize')}{suffix}").write_bytes(b"")
     built = tmp_path / f"align-{compiled.module_tag(tmp_path, 'align')}{suffix}"
     built.write_bytes(b"")
     assert compiled.compiled_path("align") == built
@@ -166,9 +167,28 @@ def test_a_compiled_copy_goes_with_the_declarations_it_was_built_against(
     suffix = compiled.EXTENSION_SUFFIXES[0]
     built = tmp_path / f"align-{compiled.module_tag(tmp_path, 'align')}{suffix}"
     built.write_bytes(b"")
+    normalize_built = tmp_path / f"normalize-{compiled.module_tag(tmp_path, 'normalize')}{suffix}"
+    normalize_built.write_bytes(b"")
     assert compiled.compiled_path("align") == built
     (tmp_path / edited).write_text("# edited\n", encoding="utf-8")
     assert compiled.compiled_path("align") is None
+
+
+def test_a_compiled_copy_is_not_used_without_the_compiled_modules_it_cimports(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A build that compiled align but not normalize (a compiler error in one of them) leaves an align
+    # whose import would fail against the plain Token: align runs as plain Python too.
+    for name in ("align.py", "normalize.py"):
+        (tmp_path / name).write_text(f"# {name}\n", encoding="utf-8")
+    monkeypatch.setattr(compiled, "_HERE", tmp_path)
+    suffix = compiled.EXTENSION_SUFFIXES[0]
+    (tmp_path / f"align-{compiled.module_tag(tmp_path, 'align')}{suffix}").write_bytes(b"")
+    assert compiled.compiled_path("align") is None
+    normalize_built = tmp_path / f"normalize-{compiled.module_tag(tmp_path, 'normalize')}{suffix}"
+    normalize_built.write_bytes(b"")
+    assert compiled.compiled_path("normalize") == normalize_built
+    assert compiled.compiled_path("align") is not None
 
 
 def test_plain_python_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
