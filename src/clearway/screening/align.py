@@ -48,7 +48,7 @@ from clearway.screening.normalize import (
     spells_consonants,
 )
 from clearway.screening.translit import is_han_character, russian_latin_text, simplified_han
-from clearway.screening.vocabulary import OTHER_FORM_PREFIX
+from clearway.screening.vocabulary import COUNTRY_SYMBOLS, OTHER_FORM_PREFIX
 from clearway.screening.wade_giles import (
     PINYIN_PAIR_LENGTH,
     PINYIN_SYLLABLES,
@@ -288,6 +288,8 @@ def _written_similarity(a: Token, b: Token, kind: NameKind) -> tuple[float, str]
         and (kind not in _PERSON_OR_GENERIC or not _two_chinese_syllables(a.latin, b.latin))
     ):
         return SIM_VARIANT, "variant"
+    if a.symbols and b.symbols and _two_countries(a.symbols, b.symbols):
+        return _NO_MATCH  # Syrian / Libyan: a spelling apart, but other countries
     if kind == _PERSON and length_gap == 0 and _masculine_and_feminine(a, b):
         return _NO_MATCH
     if a.folded == b.folded and not _letter_runs(a, b):
@@ -369,6 +371,15 @@ def _other_han_characters(x: str, y: str) -> bool:
     """Two Han characters read alike that are not one character in Traditional and Simplified writing
     (偉 / 伟): another name part (李伟 / 李威, 张建国 / 章建国), which their one reading hid."""
     return is_han_character(x) and is_han_character(y) and simplified_han(x) != simplified_han(y)
+
+
+def _two_countries(x: frozenset[str], y: frozenset[str]) -> bool:
+    """Words of two countries (`vocabulary.COUNTRY_SYMBOLS`): each has a country's symbol, none shared."""
+    return (
+        not x.isdisjoint(COUNTRY_SYMBOLS)
+        and not y.isdisjoint(COUNTRY_SYMBOLS)
+        and (x & y).isdisjoint(COUNTRY_SYMBOLS)
+    )
 
 
 def _spelling_symbols(shared: frozenset[str]) -> bool:
@@ -1202,13 +1213,25 @@ def _score(query: PreparedName, candidate: PreparedName, pairs: list[_Pair], kin
     score = weighted / denominator if denominator > 0 else 0.0
     swapped = False
     if reordered:
-        score *= REORDER_FACTOR.get(kind, REORDER_FACTOR_DEFAULT)
+        if not _translated_order(query, candidate):
+            score *= REORDER_FACTOR.get(kind, REORDER_FACTOR_DEFAULT)
         swapped = kind in _PERSON_OR_GENERIC and _lineage_swapped(query, candidate, pairs)
         if swapped:
             score *= LINEAGE_SWAP_FACTOR
     if score > INITIALS_ONLY_CAP and _initials_only(pairs):
         score = INITIALS_ONLY_CAP  # "A B" is not "Abd al-Baki": initials alone identify no one
     return Alignment(min(1.0, score), query, candidate, tuple(pairs), reordered, swapped)
+
+
+def _translated_order(query: PreparedName, candidate: PreparedName) -> bool:
+    """One name in an abjad (Arabic, Persian, Hebrew), the other in Latin letters: its words follow its
+    own language's order, the noun before its adjectives ("المصرف التجاري السوري", the bank the commercial
+    the Syrian, is the Commercial Bank of Syria), so a reordering says nothing against a translation."""
+    return _abjad_name(query) != _abjad_name(candidate)
+
+
+def _abjad_name(name: PreparedName) -> bool:
+    return any(token.script == _ABJAD for token in name.tokens)
 
 
 def _initials_only(pairs: list[_Pair]) -> bool:

@@ -215,6 +215,8 @@ GENERIC_ORG_TOKENS_TRANSLIT = _words(
     shrkt bnk hwapymayy kshtyrany snay sazman grwh qrargah gharargah sazndgy sazandegi
     tjary tjaryt qabdt mwsst mwssh wzart vezarat wizarat hyyt srafy jmhwry jmhwryt
     bynk bnq trapeza banki bankis thnakhar bainka kmpny kampani etaireia hbrh brisath indastriz indastrij
+    msrf khtwt jwyt tyran lltyran astthmar llastthmar amt wtny wtnyt dwly dwlyt bhryt mlaht snaat snayt
+    ghaz llnft mjmwt jmyt khyryt mnzmt mmlkt mthdt
     """
 )
 
@@ -301,7 +303,49 @@ TRANSLATED_WORD_SYMBOLS = _symbol_groups(
     "WORD:ISLAMIC islamic islamica islamique islamico",
     "WORD:STATE state estado etat stato gosudarstvennaya gosudarstvennyi",
     "WORD:COMMITTEE committee comite comitato komitet",
+    # The words Arabic names of organisations translate into English (their Arabic forms are in
+    # `OTHER_SCRIPT_SYMBOLS`): "المصرف التجاري السوري" is the "Commercial Bank of Syria", "الخطوط الجوية
+    # العراقية" "Iraqi Airways". Keys of the index (ABBR:), so that such a name finds its translation.
+    "ABBR:INVESTMENT investment investments",
+    "ABBR:INTERNATIONAL international",
+    "ABBR:MARITIME maritime",
+    "ABBR:MARINE marine",
+    "ABBR:NAVAL naval",
+    "ABBR:GAS gas",
+    "ABBR:ASSOCIATION association",
+    "ABBR:SOCIETY society",
+    "ABBR:CHARITY charity charitable",
+    "ABBR:BRIGADES brigades",
+    "ABBR:BATTALIONS battalions",
+    "ABBR:KINGDOM kingdom",
+    "ABBR:GENERAL general",
+    "ABBR:PUBLIC public",
+    "ABBR:LINES lines",
+    "ABBR:SAUDI saudi saudia saudiya saudiyah",
+    "ABBR:ARAB arab arabian arabia arabic",
+    "ABBR:IRAQ iraq iraqi",
+    "ABBR:SYRIA syria syrian",
+    "ABBR:LIBYA libya libyan",
+    "ABBR:KUWAIT kuwait kuwaiti",
+    "ABBR:YEMEN yemen yemeni yemenia",
+    "ABBR:LEBANON lebanon lebanese",
+    "ABBR:SUDAN sudan sudanese",
+    "ABBR:EGYPT egypt egyptian",
+    "ABBR:JORDAN jordan jordanian",
+    "ABBR:QATAR qatar qatari",
+    "ABBR:EMIRATES emirates emirati",
+    "ABBR:PALESTINE palestine palestinian",
 )
+# The country symbols above: two words with such symbols and none in common name two countries, never
+# spellings of one ("Syrian Arab Airlines" / "Libyan Arab Airlines").
+COUNTRY_SYMBOLS = frozenset(
+    {
+        "ABBR:SAUDI", "ABBR:IRAQ", "ABBR:SYRIA", "ABBR:LIBYA", "ABBR:KUWAIT", "ABBR:YEMEN", "ABBR:LEBANON",
+        "ABBR:SUDAN", "ABBR:EGYPT", "ABBR:JORDAN", "ABBR:QATAR", "ABBR:EMIRATES", "ABBR:PALESTINE",
+        "ABBR:IRAN",
+    }
+)  # fmt: skip
+
 # Symbols rigour gives words that name other things: a petrochemical company is not an oil company
 # (Caspian Petrochemical / Caspian Petroleum, two businesses).
 SYMBOLS_NOT_MEANT = {
@@ -339,6 +383,52 @@ OTHER_SCRIPT_SYMBOLS = _symbol_groups(
     "ABBR:MINISTRY wzart",
     "ABBR:AUTHORITY hyyt",
     "ABBR:EXCHANGE srafy",
+    # Arabic: organisations' words, with the article split off (المصرف "msrf") or, after the preposition
+    # li-, written joined to it (للاستثمار "llastthmar", للطيران "lltyran"); country names and their
+    # adjectives, masculine and feminine (السوري "swry", السورية "swryt"). See `TRANSLATED_WORD_SYMBOLS`.
+    "ABBR:BANK msrf",
+    "DOMAIN:AIRLINE jwyt tyran lltyran",
+    "ABBR:INVESTMENT astthmar llastthmar",
+    "ABBR:GENERAL amt",
+    "ABBR:PUBLIC amt",
+    "ABBR:LINES khtwt",
+    "ABBR:NATIONAL wtny wtnyt",
+    "ABBR:INTERNATIONAL dwly dwlyt",
+    "ABBR:MARITIME bhryt",
+    "ABBR:MARINE bhryt",
+    "ABBR:NAVAL bhryt",
+    "ABBR:SHIPPING mlaht",
+    "ABBR:INDUSTRIES snaat snayt",
+    "ABBR:GAS ghaz",
+    "ABBR:OIL llnft",
+    "ABBR:GROUP mjmwt",
+    "ABBR:ASSOCIATION jmyt",
+    "ABBR:SOCIETY jmyt",
+    "ABBR:CHARITY khyryt",
+    "ABBR:ORGANIZATION mnzmt",
+    "WORD:MOVEMENT hrkt",
+    "WORD:FRONT jbht",
+    "WORD:ARMY jysh",
+    "ABBR:BRIGADES ktayb",
+    "ABBR:BATTALIONS ktayb",
+    "ABBR:KINGDOM mmlkt",
+    "ABBR:ISLAMIC aslamyt",
+    "ABBR:IRAN ayranyt",
+    "WORD:UNITED mthdt",
+    "ABBR:SAUDI swdy swdyt",
+    "ABBR:ARAB rby rbyt",
+    "ABBR:IRAQ raq raqy raqyt",
+    "ABBR:SYRIA swrya swryt swry",
+    "ABBR:LIBYA lybya lyby lybyt",
+    "ABBR:KUWAIT kwyt kwyty kwytyt",
+    "ABBR:YEMEN ymn ymny ymnyt",
+    "ABBR:LEBANON lbnan lbnany lbnanyt",
+    "ABBR:SUDAN swdan swdany swdanyt",
+    "ABBR:EGYPT msr msry msryt",
+    "ABBR:JORDAN ardn ardny ardnyt",
+    "ABBR:QATAR qtr qtry qtryt",
+    "ABBR:EMIRATES amarat amaratyt",
+    "ABBR:PALESTINE flstyn flstyny flstynyt",
 )
 
 # The same for people's names only: "MD" is Muhammad in a Bangladeshi or Pakistani name, a doctor or a

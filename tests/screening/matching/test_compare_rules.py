@@ -221,6 +221,11 @@ MATCHES = [
         "سپاه پاسداران انقلاب اسلامی",
         "Organization",
     ),
+    # Arabic names of organisations and their English translations: the words, the country's adjective,
+    # and the noun before its adjectives
+    ("Arabic words of an organisation's name", "Commercial Bank of Syria", "المصرف التجاري السوري", C),
+    ("Arabic: a country's feminine adjective", "Saudi Aramco", "أرامكو السعودية", C),
+    ("Arabic: national, after the noun", "Qatar National Bank", "بنك قطر الوطني", C),
     # Thai: read as RTGS reads it, not letter for letter
     ("thai, silent letters and an unwritten vowel", "Prayut Chan-o-cha", "ประยุทธ์ จันทร์โอชา", P),
     ("thai, an open syllable's unwritten a", "Somchai Wongsawat", "สมชาย วงศ์สวัสดิ์", P),
@@ -446,6 +451,9 @@ NON_MATCHES = [
     ("Russian names a sound key would join: Belov / Belyaev", "Aleksandr Belov", "Александр Беляев", P),
     ("burmese: two syllables of three", "Min Aung Hlaing", "မင်းထွန်း", P),
     ("burmese: another rhyme", "Thein Sein", "သန်းစိန်", P),
+    ("two countries' adjectives a spelling apart", "Syrian Arab Airlines", "Libyan Arab Airlines", C),
+    ("two countries across scripts", "Iraqi Airways", "الخطوط الجوية الكويتية", C),
+    ("general and public are two words, one in Arabic", "Public Bank", "General Bank", C),
 ]
 
 
@@ -746,7 +754,7 @@ def test_a_legal_form_read_in_a_persons_opening_initials(name: str, initials: bo
 def test_a_glued_pair_does_not_push_out_two_single_pairs_as_similar() -> None:
     # "commercial bank" (one phrase) meets مصرف as a bank; so chosen first, it left التجاري unmatched.
     match = compare_names("المصرف التجاري السوري", "Commercial Bank of Syria", C)
-    assert {part.candidate for part in match.explanation.parts} == {"bank", "commercial"}
+    assert {part.candidate for part in match.explanation.parts} == {"bank", "commercial", "syria"}
 
 
 def test_a_letter_written_twice_across_a_vowel_is_two_letters() -> None:
