@@ -216,7 +216,7 @@ GENERIC_ORG_TOKENS_TRANSLIT = _words(
     tjary tjaryt qabdt mwsst mwssh wzart vezarat wizarat hyyt srafy jmhwry jmhwryt
     bynk bnq trapeza banki bankis thnakhar bainka kmpny kampani etaireia hbrh brisath indastriz indastrij
     msrf khtwt jwyt tyran lltyran astthmar llastthmar amt wtny wtnyt dwly dwlyt bhryt mlaht snaat snayt
-    ghaz llnft mjmwt jmyt khyryt mnzmt mmlkt mthdt
+    ghaz llnft btrwl llbtrwl mjmwt jmyt khyryt mnzmt mmlkt mthdt
     """
 )
 
@@ -312,6 +312,7 @@ TRANSLATED_WORD_SYMBOLS = _symbol_groups(
     "ABBR:MARINE marine",
     "ABBR:NAVAL naval",
     "ABBR:GAS gas",
+    "ABBR:PETROLEUM petroleum",
     "ABBR:ASSOCIATION association",
     "ABBR:SOCIETY society",
     "ABBR:CHARITY charity charitable",
@@ -335,14 +336,17 @@ TRANSLATED_WORD_SYMBOLS = _symbol_groups(
     "ABBR:QATAR qatar qatari",
     "ABBR:EMIRATES emirates emirati",
     "ABBR:PALESTINE palestine palestinian",
+    # Two emirates whose Latin spellings share their consonants (Dubai and Dhabi are both "dby")
+    "ABBR:DUBAI dubai",
+    "ABBR:ABU-DHABI dhabi",
 )
-# The country symbols above: two words with such symbols and none in common name two countries, never
-# spellings of one ("Syrian Arab Airlines" / "Libyan Arab Airlines").
+# The country symbols above (and two emirates'): two words with such symbols and none in common name two
+# countries, never spellings of one ("Syrian Arab Airlines" / "Libyan Arab Airlines").
 COUNTRY_SYMBOLS = frozenset(
     {
         "ABBR:SAUDI", "ABBR:IRAQ", "ABBR:SYRIA", "ABBR:LIBYA", "ABBR:KUWAIT", "ABBR:YEMEN", "ABBR:LEBANON",
         "ABBR:SUDAN", "ABBR:EGYPT", "ABBR:JORDAN", "ABBR:QATAR", "ABBR:EMIRATES", "ABBR:PALESTINE",
-        "ABBR:IRAN",
+        "ABBR:IRAN", "ABBR:DUBAI", "ABBR:ABU-DHABI",
     }
 )  # fmt: skip
 
@@ -401,6 +405,7 @@ OTHER_SCRIPT_SYMBOLS = _symbol_groups(
     "ABBR:INDUSTRIES snaat snayt",
     "ABBR:GAS ghaz",
     "ABBR:OIL llnft",
+    "ABBR:PETROLEUM btrwl llbtrwl",
     "ABBR:GROUP mjmwt",
     "ABBR:ASSOCIATION jmyt",
     "ABBR:SOCIETY jmyt",
@@ -429,6 +434,8 @@ OTHER_SCRIPT_SYMBOLS = _symbol_groups(
     "ABBR:QATAR qtr qtry qtryt",
     "ABBR:EMIRATES amarat amaratyt",
     "ABBR:PALESTINE flstyn flstyny flstynyt",
+    "ABBR:DUBAI dby",
+    "ABBR:ABU-DHABI zby abwzby",
 )
 
 # The same for people's names only: "MD" is Muhammad in a Bangladeshi or Pakistani name, a doctor or a

@@ -226,6 +226,7 @@ MATCHES = [
     ("Arabic words of an organisation's name", "Commercial Bank of Syria", "المصرف التجاري السوري", C),
     ("Arabic: a country's feminine adjective", "Saudi Aramco", "أرامكو السعودية", C),
     ("Arabic: national, after the noun", "Qatar National Bank", "بنك قطر الوطني", C),
+    ("Arabic: Abu Dhabi written as one word", "Abu Dhabi Islamic Bank", "مصرف أبوظبي الإسلامي", C),
     # Thai: read as RTGS reads it, not letter for letter
     ("thai, silent letters and an unwritten vowel", "Prayut Chan-o-cha", "ประยุทธ์ จันทร์โอชา", P),
     ("thai, an open syllable's unwritten a", "Somchai Wongsawat", "สมชาย วงศ์สวัสดิ์", P),
@@ -454,6 +455,7 @@ NON_MATCHES = [
     ("two countries' adjectives a spelling apart", "Syrian Arab Airlines", "Libyan Arab Airlines", C),
     ("two countries across scripts", "Iraqi Airways", "الخطوط الجوية الكويتية", C),
     ("general and public are two words, one in Arabic", "Public Bank", "General Bank", C),
+    ("two emirates whose consonants agree", "Abu Dhabi Islamic Bank", "بنك دبي الإسلامي", C),
 ]
 
 
