@@ -1,6 +1,9 @@
 # Declarations that the compiled build (setup.py) reads beside align.py: the functions that compare two
-# tokens take them as `Token`, the extension type of normalize.pxd, so that their fields are read as C
-# struct members, and calls between these functions are C calls. Plain Python ignores this file.
+# tokens take them as `Token`, and the alignment's steps their names as `PreparedName` (the extension
+# types of normalize.pxd), so that fields are read as C struct members; the memo's rows are extension
+# types too, the scores' sums C doubles, and calls between these functions C calls. Functions declared
+# here may hold no generator or closure (Cython's limit), hence a few plain loops in align.py. Plain
+# Python ignores this file.
 
 cimport cython
 
