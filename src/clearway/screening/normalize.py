@@ -13,10 +13,12 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache, lru_cache
+from operator import attrgetter
+from typing import Any
 
 from rapidfuzz.distance import OSA
 from rigour.names import Name, NamePart, NamePartTag, NameTypeTag, Symbol, analyze_names, tokenize_name
@@ -138,11 +140,7 @@ class Token:
     def __reduce__(self) -> tuple[type[Token], tuple[object, ...]]:
         # By the fields, so that a saved index pickled by the compiled build loads in plain Python and
         # the other way round (an extension type's own pickling would name a helper only it has).
-        return Token, (
-            self.text, self.latin, self.phonetic, self.folded, self.skeleton, self.symbols, self.script,
-            self.role, self.weight, self.uid, self.generic, self.special, self.letters,
-            self.folded_letters, self.signature, self.western,
-        )  # fmt: skip
+        return Token, _TOKEN_FIELDS(self)
 
 
 # A run of adjacent tokens glued together: (start, end, glued latin, symbols of the run as a phrase)
@@ -196,12 +194,17 @@ class PreparedName:
 
     def __reduce__(self) -> tuple[type[PreparedName], tuple[object, ...]]:
         # By the fields, as `Token.__reduce__` (a saved index loads in either build)
-        return PreparedName, (
-            self.original, self.kind, self.tokens, self.phrases, self.legal_forms, self.removed,
-            self.bag_key, self.total_weight, self.glued, self.token_signatures, self.glue_reach,
-            self.glued_symbol_runs, self.consonant_runs, self.run_shapes, self.token_shapes, self.weights,
-            self.conflict_weights, self.total_conflict, self.uids, self.positions_by_uid,
-        )  # fmt: skip
+        return PreparedName, _NAME_FIELDS(self)
+
+
+def _fields_of(cls: type) -> Callable[[Any], tuple[object, ...]]:
+    """The values of a dataclass's fields, in order: what `__reduce__` pickles (derived from the class,
+    so that a field added to it is pickled too)."""
+    return attrgetter(*(each.name for each in dataclasses.fields(cls)))
+
+
+_TOKEN_FIELDS = _fields_of(Token)
+_NAME_FIELDS = _fields_of(PreparedName)
 
 
 def kind_for_schema(schema: str | None) -> NameKind:
