@@ -4,6 +4,10 @@
 # a load, not a generic attribute lookup (a quarter of the aligner's instructions before). Plain Python
 # ignores this file.
 
+cimport cython
+
+ctypedef unsigned long long u64
+
 cdef class Token:
     cdef readonly str text
     cdef readonly str latin
@@ -44,3 +48,10 @@ cdef class PreparedName:
     cdef readonly double total_conflict
     cdef readonly frozenset uids
     cdef readonly dict positions_by_uid
+
+
+# Loops over the letters of a word, made for each new token: compiled as C loops over characters.
+@cython.locals(length=Py_ssize_t, position=Py_ssize_t, following=Py_ssize_t)
+cpdef str _collapse_doubles(str text)
+@cython.locals(bits=u64, one=u64, ch=Py_UCS4)
+cpdef u64 letter_set(str text)

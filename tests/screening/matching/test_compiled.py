@@ -24,7 +24,7 @@ from clearway.screening.compare import Party, compare_names
 from clearway.screening.glue import glue_cover
 from clearway.screening.index import ScreeningIndex
 from clearway.screening.lists.load import SAMPLES_DIR, load_entries
-from clearway.screening.normalize import NameKind, letter_set, prepare_name, signature
+from clearway.screening.normalize import NameKind, _collapse_doubles, letter_set, prepare_name, signature
 
 ROOT = Path(__file__).resolve().parents[3]
 EVAL_PAIRS = Path(__file__).parent / "data" / "eval_pairs.csv"
@@ -57,7 +57,11 @@ def outcomes() -> dict[str, Any]:
         [[hit.entry.entry.entry_id, hit.match.score, hit.match.explanation.to_dict()] for hit in found]
         for found in (index.search(Party(name), 0.3) for name in names)
     ]
-    features = [[letter_set(name.casefold()), signature(name.casefold())] for name in names if name]
+    features = [
+        [letter_set(name.casefold()), signature(name.casefold()), _collapse_doubles(name.casefold())]
+        for name in names
+        if name
+    ]
     prepared = [prepare_name(name, NameKind.GENERIC) for name in names[:150]]
     glue = [glue_cover(a.run_shapes, b.token_shapes) for a in prepared for b in prepared]
     return {

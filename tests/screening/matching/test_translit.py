@@ -8,7 +8,14 @@ import random
 import pytest
 from rigour.text import ascii_text
 
-from clearway.screening.normalize import NameKind, Script, _analysed_in_latin, prepare_name
+from clearway.screening.normalize import (
+    NameKind,
+    Script,
+    _analysed_in_latin,
+    _collapse_doubles,
+    letter_set,
+    prepare_name,
+)
 from clearway.screening.translit import latin_form, romanize_hangul, russian_latin_text
 from clearway.screening.western import western_reading
 
@@ -202,3 +209,33 @@ def test_letters_no_table_reads_leave_nothing() -> None:
     assert latin_form("෧෨") == ""
     assert latin_form("ហ៊ុន") == ""  # Khmer: no transliteration at hand
     assert latin_form("මහින්ද෴") == "mahinda"  # a letter not read is left out, the word kept
+
+
+@pytest.mark.parametrize(
+    ("word", "collapsed"),
+    [
+        ("", ""),
+        ("a", "a"),
+        ("mahmoud", "mahmoud"),
+        ("mahmoudd", "mahmoud"),
+        ("aabbcc", "abc"),
+        ("muhammmad", "muhamad"),
+        ("abba", "aba"),
+        ("ссора", "сора"),
+    ],
+)
+def test_runs_of_one_letter_collapse_to_the_letter(word: str, collapsed: str) -> None:
+    assert _collapse_doubles(word) == collapsed
+
+
+def test_a_letter_set_keeps_the_upper_half_of_its_bits() -> None:
+    # "~" is character 126: bit 62, which 32-bit arithmetic would lose.
+    assert letter_set("~") == 1 << 62
+    assert letter_set("ab") == (1 << 33) | (1 << 34)
+    assert letter_set("") == 0
+
+
+def test_a_token_keeps_rigours_symbols_but_initials_and_organisation_classes() -> None:
+    token = prepare_name("Muhammad Ali", NameKind.PERSON).tokens[0]
+    assert any(symbol.startswith("NAME:") for symbol in token.symbols)
+    assert not any(symbol.startswith(("INITIAL:", "ORGCLS:")) for symbol in token.symbols)
