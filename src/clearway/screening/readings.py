@@ -12,7 +12,10 @@ finds it:
 - a Hong Kong or Macau name in Han characters ("陳大文", Mandarin "chen da wen"), listed by its Cantonese
   sound ("Chan Tai Man"): `cantonese.cantonese_reading`;
 - a Chinese name in Russian's Palladius Cyrillic ("Си Цзиньпин", letter by letter "si tszinpin"), listed
-  in pinyin ("Xi Jinping"): `palladius.palladius_reading`.
+  in pinyin ("Xi Jinping"): `palladius.palladius_reading`;
+- a Korean name in Russian Cyrillic ("Ким Чен Ын", letter by letter "kim chen yn"), listed in a Korean
+  romanisation ("Kim Jong Un"): `kontsevich.korean_readings` gives the Hangul, which is then romanised
+  as any Hangul name.
 
 A reading is an extra name of the query, never a replacement: a name in Han characters may be Chinese,
 Korean or Japanese, and only the lists can tell which reading was meant. Each reading keeps the note its
@@ -28,6 +31,7 @@ from dataclasses import dataclass
 
 from clearway.screening.cantonese import cantonese_reading
 from clearway.screening.cjk_readings import japanese_reading, korean_reading
+from clearway.screening.kontsevich import korean_readings
 from clearway.screening.palladius import palladius_reading
 from clearway.screening.translit import has_cyrillic
 from clearway.screening.wade_giles import pinyin_spelling
@@ -37,6 +41,7 @@ KOREAN = "Korean"
 JAPANESE = "Japanese"
 CANTONESE = "Cantonese"
 PALLADIUS = "Chinese in Palladius Cyrillic"
+KOREAN_IN_CYRILLIC = "Korean in Russian Cyrillic"
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,10 +59,11 @@ class Reading:
 
 def person_readings(text: str) -> list[Reading]:
     """The other readings of a person's name (none for most names). A name with Cyrillic letters may only
-    be a Chinese name in Palladius Cyrillic."""
+    be a Chinese name in Palladius Cyrillic or a Korean one (both read "Ли Мин")."""
     if has_cyrillic(text):
         chinese = palladius_reading(text)
-        return [] if chinese is None else [Reading(text, chinese, PALLADIUS)]
+        korean = [Reading(text, hangul, KOREAN_IN_CYRILLIC) for hangul in korean_readings(text)]
+        return korean if chinese is None else [Reading(text, chinese, PALLADIUS), *korean]
     if _HAN_OR_KANA.search(text) is None:
         return [Reading(text, spelling, PINYIN) for spelling in _pinyin_spellings(text)]
     found = [
