@@ -281,6 +281,8 @@ def _written_similarity(a: Token, b: Token, kind: NameKind) -> tuple[float, str]
         length_gap = -length_gap
     if kind == _PERSON and 0 < length_gap <= 2 and _gender_variants(a, b):
         return _NO_MATCH
+    if kind == _PERSON and length_gap <= 2 and a.script != b.script and _greek_gender_forms(a, b):
+        return _NO_MATCH
     if (
         a.symbols
         and not a.symbols.isdisjoint(b.symbols)
@@ -563,6 +565,44 @@ def _gender_variants(first: Token, second: Token) -> bool:
         return True
     return any(short.endswith(m) and long.endswith(f) and short[: -len(m)] == long[: -len(f)]
                for m, f in _FEMININE_ENDINGS)  # fmt: skip
+
+
+def _greek_gender_forms(a: Token, b: Token) -> bool:
+    """A Greek name's masculine and feminine forms, one of them written in Greek letters: Ιωάννης / Ioanna,
+    Κωνσταντίνα / Konstantinos, Παπαδοπούλου / Papadopoulos, Δημήτριος / Dimitra. Two people (a woman and a
+    man of one family, or two namesakes), not a transliteration: read from another script, a word gets the
+    looser edit budget of one, which let an ending changed for gender pass as a spelling (Ιωάννης /
+    Ioanna 0.71). Within Latin letters the other rules already tell these forms apart."""
+    if not (_in_greek(a) or _in_greek(b)):
+        return False
+    x, y = a.latin, b.latin
+    for masculine, feminine in _GREEK_GENDER_ENDINGS:
+        for male, female in ((x, y), (y, x)):
+            stem = len(male) - len(masculine)
+            if (
+                stem >= _GREEK_STEM
+                and male.endswith(masculine)
+                and female.endswith(feminine)
+                and len(female) - len(feminine) == stem
+                and male.startswith(female[:stem])
+            ):
+                return True
+    return False
+
+
+def _in_greek(token: Token) -> bool:
+    return _GREEK_LETTER.search(token.text) is not None
+
+
+_GREEK_LETTER = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
+# Masculine and feminine endings of Greek given names and surnames, in their Latin forms (ELOT, as
+# `translit` reads Greek): Ioannis / Ioanna, Konstantinos / Konstantina, Pappas / Pappa, Papadakis /
+# Papadaki, Papadopoulos / Papadopoulou, Georgiadis / Georgiadou, Dimitrios / Dimitra, Stavros / Stavroula.
+_GREEK_GENDER_ENDINGS = (
+    ("os", "a"), ("os", "ou"), ("os", "oula"), ("is", "a"), ("is", "i"), ("is", "ou"), ("as", "a"),
+    ("ios", "a"),
+)  # fmt: skip
+_GREEK_STEM = 3
 
 
 def _fuzzy_similarity(a: Token, b: Token) -> tuple[float, str]:
