@@ -15,7 +15,9 @@ finds it:
   in pinyin ("Xi Jinping"): `palladius.palladius_reading`;
 - a Korean name in Russian Cyrillic ("Ким Чен Ын", letter by letter "kim chen yn"), listed in a Korean
   romanisation ("Kim Jong Un"): `kontsevich.korean_readings` gives the Hangul, which is then romanised
-  as any Hangul name.
+  as any Hangul name;
+- a Spanish name in Russian Cyrillic ("Хосе Луис Гонсалес", letter by letter "khose luis gonsales"),
+  listed in Spanish ("Jose Luis GONZALEZ"): `spanish.spanish_reading`.
 
 A reading is an extra name of the query, never a replacement: a name in Han characters may be Chinese,
 Korean or Japanese, and only the lists can tell which reading was meant. Each reading keeps the note its
@@ -33,6 +35,7 @@ from clearway.screening.cantonese import cantonese_reading
 from clearway.screening.cjk_readings import japanese_reading, korean_reading
 from clearway.screening.kontsevich import korean_readings
 from clearway.screening.palladius import palladius_reading
+from clearway.screening.spanish import spanish_reading
 from clearway.screening.translit import has_cyrillic
 from clearway.screening.wade_giles import pinyin_spelling
 
@@ -42,6 +45,7 @@ JAPANESE = "Japanese"
 CANTONESE = "Cantonese"
 PALLADIUS = "Chinese in Palladius Cyrillic"
 KOREAN_IN_CYRILLIC = "Korean in Russian Cyrillic"
+SPANISH_IN_CYRILLIC = "Spanish in Russian Cyrillic"
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,11 +63,15 @@ class Reading:
 
 def person_readings(text: str) -> list[Reading]:
     """The other readings of a person's name (none for most names). A name with Cyrillic letters may only
-    be a Chinese name in Palladius Cyrillic or a Korean one (both read "Ли Мин")."""
+    be a Chinese name in Palladius Cyrillic, a Korean one (both read "Ли Мин") or a Spanish one."""
     if has_cyrillic(text):
-        chinese = palladius_reading(text)
-        korean = [Reading(text, hangul, KOREAN_IN_CYRILLIC) for hangul in korean_readings(text)]
-        return korean if chinese is None else [Reading(text, chinese, PALLADIUS), *korean]
+        chinese, spanish = palladius_reading(text), spanish_reading(text)
+        read = [Reading(text, hangul, KOREAN_IN_CYRILLIC) for hangul in korean_readings(text)]
+        if chinese is not None:
+            read.insert(0, Reading(text, chinese, PALLADIUS))
+        if spanish is not None:
+            read.append(Reading(text, spanish, SPANISH_IN_CYRILLIC))
+        return read
     if _HAN_OR_KANA.search(text) is None:
         return [Reading(text, spelling, PINYIN) for spelling in _pinyin_spellings(text)]
     found = [
