@@ -18,6 +18,7 @@ not Korean costs a screening and nothing else. Pure: no I/O.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 # Surnames, the most frequent first (South and North Korean forms: 이 and 리, 임 and 림, 노 and 로).
@@ -75,6 +76,10 @@ _MOST_SYLLABLES_A_WORD = 3
 _MOST_SYLLABLES = 4
 
 
+# Hyphens, dots, commas, brackets and digits between the words ("Ким Чен-Ын", "Хосе Л. Гонсалес").
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
+
+
 def _spellings(syllable: str) -> list[str]:
     """The Cyrillic spellings of one Hangul syllable (ё also written е, as Russian texts often write it:
     "ё" itself says ㅕ or ㅛ, "е" may be either or another vowel)."""
@@ -122,7 +127,7 @@ def korean_readings(text: str) -> list[str]:
     """`text` read back in Hangul when it is a Korean name in Russian Cyrillic, surname first ("Ким Чен
     Ын" → "김 정 은"): the likeliest readings, at most `_MOST_READINGS`, the likeliest first; none for a
     name that is not such a name. Each word keeps its syllables together ("Мун Чжэин" → "문 재인")."""
-    words = text.lower().replace("-", " ").split()
+    words = _NOT_LETTERS.sub(" ", text.lower()).split()
     if not 1 < len(words) <= _MOST_WORDS:
         return []
     read = [_hangul_words(word) for word in words]

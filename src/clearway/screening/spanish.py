@@ -17,6 +17,7 @@ reading of a name that is not Spanish costs a screening and nothing else. Pure: 
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 # Spanish given names as Russian writes them, and their Spanish spelling (without accents, as the lists
@@ -65,10 +66,14 @@ _LETTERS = {
 }  # fmt: skip
 
 
+# Hyphens, dots, commas, brackets and digits between the words ("Ким Чен-Ын", "Хосе Л. Гонсалес").
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
+
+
 def spanish_reading(text: str) -> str | None:
     """`text` read back in Spanish spelling when it reads as a Spanish name in Russian Cyrillic ("Хосе
     Луис Гонсалес" → "jose luis gonzalez"), else None."""
-    words = text.lower().replace("-", " ").split()
+    words = _NOT_LETTERS.sub(" ", text.lower()).split()
     if not 1 < len(words) <= _MOST_WORDS or not any(_reads_spanish(word) for word in words):
         return None
     respelled = [_spanish_word(word) for word in words]

@@ -23,6 +23,7 @@ from tests.screening.matching.conftest import entry
         ("Мун Чжэин", "문 재인"),  # a word of two syllables stays one word
         ("Пак Кын Хе", "박 근 혜"),
         ("Ли Мён Бак", "리 명 박"),  # ㅂ voiced as б
+        ("КИМ Чен-Ын (1984)", "김 정 은"),  # case, hyphens, brackets and digits
     ],
 )
 def test_a_korean_name_in_cyrillic_reads_in_hangul(cyrillic: str, hangul: str) -> None:

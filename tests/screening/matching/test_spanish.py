@@ -24,6 +24,7 @@ from tests.screening.matching.conftest import entry
         ("Мария Гутьеррес", "maria gutierrez"),  # ия ia, ь before a vowel i
         ("Луис Васкес", "luis vasquez"),  # к before е qu
         ("Рафаэль Каро Кинтеро", "rafael caro quintero"),
+        ("ГОНСАЛЕС, Хосе Л.", "gonsalez jose l"),  # punctuation and case
     ],
 )
 def test_a_spanish_name_in_cyrillic_reads_in_spanish(cyrillic: str, spanish: str) -> None:
