@@ -74,6 +74,12 @@ MATCHES = [
         "YANUKOVYCH Viktor",
         E,
     ),
+    (
+        "a malay or arabic patronymic: a name of unknown kind is a person's",
+        "Najib Razak",
+        "Mohd Najib bin Abdul Razak",
+        E,
+    ),
     ("arabic qaf written g, as in Libya and Egypt", "Muammar Gaddafi", "معمر القذافي", P),
     ("one syllable in pinyin and in Wade-Giles without its mark", "Zhang Wei", "Chang Wei", P),
     ("a first letter two romanisations of Korean write differently", "Paek Ma", "백마", E),
