@@ -128,6 +128,7 @@ class Alignment:
     pairs: tuple[_Pair, ...]
     reordered: bool
     lineage_swapped: bool = False  # "X bin Y" against "Y bin X": a father and his son (see `_score`)
+    parent_named: bool = False  # "Y bin Z" against "X bin Y bin Z": a father against his son's name
 
     @property
     def parts(self) -> tuple[PartMatch, ...]:
@@ -1258,9 +1259,12 @@ def _score(query: PreparedName, candidate: PreparedName, pairs: list[_Pair], kin
         swapped = kind in _PERSON_OR_GENERIC and _lineage_swapped(query, candidate, pairs)
         if swapped:
             score *= LINEAGE_SWAP_FACTOR
+    parent_named = kind in _PERSON_OR_GENERIC and not swapped and _a_parents_name(query, candidate, pairs)
+    if parent_named:
+        score *= LINEAGE_SWAP_FACTOR
     if score > INITIALS_ONLY_CAP and _initials_only(pairs):
         score = INITIALS_ONLY_CAP  # "A B" is not "Abd al-Baki": initials alone identify no one
-    return Alignment(min(1.0, score), query, candidate, tuple(pairs), reordered, swapped)
+    return Alignment(min(1.0, score), query, candidate, tuple(pairs), reordered, swapped, parent_named)
 
 
 def _translated_order(query: PreparedName, candidate: PreparedName) -> bool:
@@ -1299,6 +1303,36 @@ def _lineage_swapped(query: PreparedName, candidate: PreparedName, pairs: list[_
         for child_q, parent_q in q_links
         for child_c, parent_c in c_links
     )
+
+
+def _a_parents_name(query: PreparedName, candidate: PreparedName, pairs: list[_Pair]) -> bool:
+    """Whether one name is the other's father's ("Osama bin Laden" against "Hamza bin Osama bin Laden"): its
+    first word is matched to a word right after a lineage particle of the other, whose own first word,
+    followed by a lineage particle, is left out. The son's name contains the father's whole."""
+    matches = [(pair[2], pair[3]) for pair in pairs]
+    return _first_word_a_parents(candidate, matches) or _first_word_a_parents(
+        query, [(c_side, q_side) for q_side, c_side in matches]
+    )
+
+
+def _first_word_a_parents(
+    other: PreparedName, matches: list[tuple[tuple[int, ...], tuple[int, ...]]]
+) -> bool:
+    """`_a_parents_name` one way: `matches` pair the positions of the one name with those of `other`."""
+    tokens = other.tokens
+    if len(tokens) < 3 or not _lineage_particle(tokens[1]):
+        return False  # the other's first word is no child's given name before a lineage particle
+    first_match = -1
+    for own, others in matches:
+        if 0 in others:
+            return False  # the other's given name is matched
+        if 0 in own:
+            first_match = others[0]
+    return first_match >= 2 and _lineage_particle(tokens[first_match - 1])
+
+
+def _lineage_particle(token: Token) -> bool:
+    return token.role == _PARTICLE and token.latin in LINEAGE_PARTICLES
 
 
 def _lineage_links(name: PreparedName) -> list[tuple[int, int]]:

@@ -459,8 +459,10 @@ def _explain(
     extra_notes: tuple[str, ...] = (),
 ) -> Explanation:
     notes = [*extra_notes, "reordered"] if alignment.reordered else [*extra_notes]
-    notes += (["parent and child swapped"] if alignment.lineage_swapped else []) + (
-        ["weak alias"] if weak else []
+    notes += (
+        (["parent and child swapped"] if alignment.lineage_swapped else [])
+        + (["one name is the other's father's"] if alignment.parent_named else [])
+        + (["weak alias"] if weak else [])
     )
     removed = (*query_name.removed, *entry_name.removed, *query_name.legal_forms, *entry_name.legal_forms)
     return Explanation(

@@ -397,6 +397,13 @@ NON_MATCHES = [
     ("another vessel's number, its name written apart", "Namsan 3", "Nam San 8", "Vessel"),
     ("another roman numeral, a letter apart", "Star XIV", "Star XV", "Vessel"),
     ("father and son: the words around bin swapped", "Khalid bin Mahfouz", "Mahfouz bin Khalid", P),
+    ("a father's name within his son's", "Osama bin Laden", "Hamza bin Osama bin Laden", P),
+    (
+        "a father's name within his son's, two generations",
+        "Abdullah bin Abdulaziz",
+        "Faisal bin Abdullah bin Abdulaziz",
+        P,
+    ),
     ("a son named after his father", "Mohammed bin Rashid Al Maktoum", "Rashid bin Mohammed Al Maktoum", P),
     ("lineage swapped, kind unknown", "Abdullah bin Abdulaziz", "Abdulaziz bin Abdullah", E),
     ("a company's dotted legal form is no pair of initials", "Berlin Internacional S.A.", "Sergio Abad", E),
@@ -530,6 +537,13 @@ def test_explanation_of_a_wade_giles_reading() -> None:
 def test_explanation_of_a_lineage_swap() -> None:
     explanation = compare_names("Khalid bin Mahfouz", "Mahfouz bin Khalid", P).explanation
     assert explanation.notes == ("reordered", "parent and child swapped")
+
+
+def test_explanation_of_a_fathers_name() -> None:
+    explanation = compare_names("Osama bin Laden", "Hamza bin Osama bin Laden", P).explanation
+    assert "one name is the other's father's" in explanation.notes
+    # The same man with his lineage written out is no one's father: his own given name is matched.
+    assert compare_names("Usama bin Laden", "Usama bin Muhammad bin Awad BIN LADIN", P).score >= 0.8
 
 
 def test_dotted_initials_are_split_but_not_dotted_legal_forms() -> None:
