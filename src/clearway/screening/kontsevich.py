@@ -11,9 +11,10 @@ variants Russian texts use: ㅈ as ч, чж or дж; ㅊ as чх or ч; ㄱ ㄷ 
 or л; ㅓ as о or, in the older spellings, е (Чен, Сен); final ㄹ as ль or р (Ир); ё or е for ㅕ and ㅛ. One
 Cyrillic spelling stands for several syllables (Чон: 정, 전, 종): only the syllables of Korean names are
 read (`NAME_SYLLABLES`), the most frequent first, so that each spelling reads as the syllable a name most
-likely has. A name of two to four words, the first a surname and each word one to three such syllables,
-gets the reading; the name as written is screened too (`readings`), so that the reading of a name that is
-not Korean costs a screening and nothing else. Pure: no I/O.
+likely has; a final н is read both as ㄴ and as ㅇ (Ён: 영 and 연), at most four readings a name. A name of
+two to four words, the first a surname and each word one to three such syllables, gets the readings; the
+name as written is screened too (`readings`), so that the readings of a name that is not Korean cost
+screenings and nothing else. Pure: no I/O.
 """
 
 from __future__ import annotations

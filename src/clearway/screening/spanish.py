@@ -1,5 +1,5 @@
-"""Spanish names in Russian Cyrillic, read back in Spanish spelling ("Хосе Луис Гонсалес" → "jose luis
-gonzalez").
+"""Spanish names in Russian Cyrillic, read back in Spanish spelling ("Хуан Карлос Родригес" → "juan carlos
+rodriguez").
 
 Russian writes a Spanish name by its sound: j and g before e or i as х (Juan Хуан, Jorge Хорхе, Gerardo
 Херардо), z and c before e or i as с (González Гонсалес), c before a, o, u and qu as к (Carlos Карлос,
@@ -9,9 +9,11 @@ luis gonsales") is two or three edits from each of its words' Spanish spellings,
 tolerance.
 
 A name gets this reading when it reads as Spanish: one of its words is a Spanish given name in Russian
-spelling (`GIVEN_NAMES`, which also restore the silent h: Уго is Hugo) or a surname with the ending -ес
+spelling (`GIVEN_NAMES`, which also restore the silent h: Уго is Hugo), a surname of `SURNAMES` (the
+same for surnames: Эрнандес is Hernández, not a letter from Fernández) or a surname with the ending -ес
 of the Spanish patronymics (-ez: Родригес, Мартинес, Перес). The other words are respelled letter by
-letter by the rules above; a final -ес is -ez. The name as written is screened too (`readings`), so the
+letter by the rules above; a final -ес is -ez, any other с an s (Гонсалес "gonsalez", a letter from
+González, within a spelling's tolerance). The name as written is screened too (`readings`), so the
 reading of a name that is not Spanish costs a screening and nothing else. Pure: no I/O.
 """
 
