@@ -1309,10 +1309,18 @@ def _a_parents_name(query: PreparedName, candidate: PreparedName, pairs: list[_P
     """Whether one name is the other's father's ("Osama bin Laden" against "Hamza bin Osama bin Laden"): its
     first word is matched to a word right after a lineage particle of the other, whose own first word,
     followed by a lineage particle, is left out. The son's name contains the father's whole."""
+    if not (_child_named_first(query) or _child_named_first(candidate)):
+        return False  # nearly every pair of names: neither has a lineage particle second
     matches = [(pair[2], pair[3]) for pair in pairs]
     return _first_word_a_parents(candidate, matches) or _first_word_a_parents(
         query, [(c_side, q_side) for q_side, c_side in matches]
     )
+
+
+def _child_named_first(name: PreparedName) -> bool:
+    """A given name followed by a lineage particle and more ("Hamza bin Osama …")."""
+    tokens = name.tokens
+    return len(tokens) >= 3 and _lineage_particle(tokens[1])
 
 
 def _first_word_a_parents(
@@ -1320,8 +1328,8 @@ def _first_word_a_parents(
 ) -> bool:
     """`_a_parents_name` one way: `matches` pair the positions of the one name with those of `other`."""
     tokens = other.tokens
-    if len(tokens) < 3 or not _lineage_particle(tokens[1]):
-        return False  # the other's first word is no child's given name before a lineage particle
+    if not _child_named_first(other):
+        return False
     first_match = -1
     for own, others in matches:
         if 0 in others:
