@@ -74,7 +74,7 @@ _NOT_LETTERS = re.compile(r"[\W\d_]+")
 
 def spanish_reading(text: str) -> str | None:
     """`text` read back in Spanish spelling when it reads as a Spanish name in Russian Cyrillic ("Хосе
-    Луис Гонсалес" → "jose luis gonzalez"), else None."""
+    Луис Гонсалес" → "jose luis gonsalez"), else None."""
     words = _NOT_LETTERS.sub(" ", text.lower()).split()
     if not 1 < len(words) <= _MOST_WORDS or not any(_reads_spanish(word) for word in words):
         return None
