@@ -127,13 +127,14 @@ PARTICLES = _words(
     """
     al el ul ol ad ed ud ur as ash at ath az ar an ibn bin ben bint binti bn ould ag abu abou bou
     van von der den de da di du dos das del della la le los las y e zu ter ten
-    und et och og
+    und et och og wal
     abw bw abn bnt bnw wld
     """
 )  # "ud", "ur": the article in South Asian spellings (Jamaat-ud-Dawa, Habib-ur-Rehman); "und", "et", "och",
 # "og": "and", which the other spelling of a company name writes "&" (Nordström & Söner = Nordstrom och
-# Soner); the last line: أبو بو ابن بنت بنو ولد as transliterated without vowels (abu, bou, ibn, bint, banu,
-# ould)
+# Soner); "wal": Arabic "and the" (al-Tawhid wal-Jihad, Ahl al-Sunna wal-Jama'a), not a word of the name
+# its acronym spells (KTJ); the last line: أبو بو ابن بنت بنو ولد as transliterated without vowels (abu,
+# bou, ibn, bint, banu, ould)
 
 # Patronymic endings (Slavic, Turkic, Icelandic): a patronymic present on one side only is no conflict.
 # The Russian and Ukrainian ones only people have (Turkic and Scandinavian ones also name companies).

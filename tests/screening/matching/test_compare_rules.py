@@ -81,6 +81,12 @@ MATCHES = [
         E,
     ),
     ("arabic qaf written g, as in Libya and Egypt", "Muammar Gaddafi", "معمر القذافي", P),
+    (
+        "arabic 'and the' is a particle, left out of the name's own acronym",
+        "KHATIBA AL-TAWHID WAL-JIHAD (KTJ)",
+        "Катиба ат-Таухид валь-Джихад",
+        C,
+    ),
     ("one syllable in pinyin and in Wade-Giles without its mark", "Zhang Wei", "Chang Wei", P),
     ("a first letter two romanisations of Korean write differently", "Paek Ma", "백마", E),
     ("a neighbouring key struck in a four-letter word", "Kim Jong Un", "Kim Jomg Un", P),
