@@ -1294,7 +1294,7 @@ def _lineage_swapped(query: PreparedName, candidate: PreparedName, pairs: list[_
     """Whether a child-of link of one name ("X bin Y": the words right before and after a lineage particle)
     is matched the other way round by a link of the other ("Y bin X"). Only asked of reordered alignments:
     a swap is a reordering."""
-    q_links, c_links = _lineage_links(query), _lineage_links(candidate)
+    q_links, c_links = lineage_links(query), lineage_links(candidate)
     if not q_links or not c_links:
         return False
     matched = {(i, j) for _sim, _mass, q_side, c_side, _method in pairs for i in q_side for j in c_side}
@@ -1343,13 +1343,13 @@ def _lineage_particle(token: Token) -> bool:
     return token.role == _PARTICLE and token.latin in LINEAGE_PARTICLES
 
 
-def _lineage_links(name: PreparedName) -> list[tuple[int, int]]:
+def lineage_links(name: PreparedName) -> list[tuple[int, int]]:
     """(child, parent) token positions around each lineage particle with a name on both sides."""
     tokens = name.tokens
     return [
         (position - 1, position + 1)
         for position in range(1, len(tokens) - 1)
-        if tokens[position].role == _PARTICLE and tokens[position].latin in LINEAGE_PARTICLES
+        if _lineage_particle(tokens[position])
         and tokens[position - 1].role == _NAME and tokens[position + 1].role == _NAME
     ]  # fmt: skip
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 
 from clearway.screening import features, vocabulary
-from clearway.screening.align import LINEAGE_PARTICLES, Alignment, align, align_above
+from clearway.screening.align import Alignment, align, align_above, lineage_links
 from clearway.screening.entry import AliasQuality, EntrySchema, ListEntry
 from clearway.screening.features import FeatureEffect
 from clearway.screening.match import Explanation, Match
@@ -371,19 +371,7 @@ def _a_person_by_a_patronymic(*names: PreparedName) -> bool:
         len(token.latin) >= 7 and token.latin.endswith(_PATRONYMIC_ENDINGS)
         for name in names
         for token in name.tokens[1:]
-    ) or any(_lineage_inside(name) for name in names)
-
-
-def _lineage_inside(name: PreparedName) -> bool:
-    """A lineage particle ("bin", "ibn", "bint", "ould") with a word of the name on each side."""
-    tokens = name.tokens
-    return any(
-        tokens[position].latin in LINEAGE_PARTICLES
-        and tokens[position].role == TokenRole.PARTICLE
-        and tokens[position - 1].role == TokenRole.NAME
-        and tokens[position + 1].role == TokenRole.NAME
-        for position in range(1, len(tokens) - 1)
-    )
+    ) or any(lineage_links(name) for name in names)
 
 
 def _an_organisation_by_its_words(*names: PreparedName) -> bool:
