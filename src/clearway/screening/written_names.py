@@ -59,6 +59,11 @@ def _in_latin_letters(text: str) -> bool:
 
 # A nickname in quotes with words on both sides: straight or typographic quotes, not guillemets.
 _NICKNAME = re.compile(r"(?<=\S)\s+[\"'“‘](?P<alias>[^\"'“”‘’]+?)[\"'”’]\s+(?=\S)")
+# A name that writes the Arabic ayn or hamza with a quote mark ("'Abd al-Rahman", "AL-'ANIZI"), at its
+# start or after a hyphen, writes them so elsewhere too: "KHALAF 'UBAYD JUAY' AL-'ANIZI" has two such
+# letters, not a nickname in quotes. (Only single quotes: nobody writes an ayn with a double one.)
+_QUOTE_AS_LETTER = re.compile(r"(?:^|-)['‘’ʼ`](?=[^\W\d_])")
+_NICKNAME_IN_DOUBLE_QUOTES = re.compile(r"(?<=\S)\s+[\"“](?P<alias>[^\"“”]+?)[\"”]\s+(?=\S)")
 # Characters any of the patterns needs: most names have none, and are returned at once.
 _HINTS = re.compile(r"[(\[\"'“‘]|\baka\b|\bfka\b|/k/a|k\.\s?a\.|known\s+as", re.IGNORECASE)
 
@@ -86,7 +91,8 @@ def written_names(text: str, nicknames: bool) -> WrittenNames:
     name = _OTHER_SCRIPT.sub(lambda found: _in_other_script(found, name, aliases), name)
     name = _INLINE.sub(keep, name)
     if nicknames:
-        name = _NICKNAME.sub(keep, name)
+        nickname = _NICKNAME_IN_DOUBLE_QUOTES if _QUOTE_AS_LETTER.search(text) else _NICKNAME
+        name = nickname.sub(keep, name)
     name = " ".join(name.split())
     aliases = [alias for alias in aliases if alias]
     if not name or not aliases:

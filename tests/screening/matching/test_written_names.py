@@ -26,12 +26,16 @@ SPLIT = [
     ("Hassan Ghul (حسن غول)", WrittenNames("Hassan Ghul", ("حسن غول",))),
     ("Ismael 'El Mayo' ZAMBADA", WrittenNames("Ismael ZAMBADA", ("El Mayo",))),
     ("Joaquín “El Chapo” Guzmán", WrittenNames("Joaquín Guzmán", ("El Chapo",))),
+    # Ayns written with single quotes; the nickname is in double ones.
+    ("'Abd al-'Aziz \"Abu Ali\" Hassan", WrittenNames("'Abd al-'Aziz Hassan", ("Abu Ali",))),
 ]
 
 KEPT_WHOLE = [
     ("an apostrophe inside a word", "Sean O'Brien", True),
     ("an apostrophe ending a word", "Kurdistan Workers' Party", True),
     ("an ayn written as an apostrophe", "Muhammad 'Abd al-'Aziz", True),
+    ("ayns written as quotes", "'Abd al-Rahman Khalaf 'Ubayd Juday' AL-'ANIZI", True),
+    ("ayns written as typographic quotes", "‘ABD AL-RAHMAN KHALAF ‘UBAYD JUAY’ AL-‘ANIZI", True),
     ("a company's name in quotes", 'AO "Kontsern Radioelektronnye Tekhnologii"', True),
     ("guillemets around a company's name", "ОАО «Авиакомпания «Белавиа»»", True),
     ("brackets without an alias marker", "VTB Bank (Europe) SE", True),
