@@ -49,13 +49,16 @@ cdef class _Row(set):
 cdef class _Memo:
     cdef public tuple rows
     cdef public Py_ssize_t size
+    cdef public dict complete
+    cdef public Py_ssize_t clears
     cpdef _Row row(self, Token a, Py_ssize_t code)
     cpdef fill(self, _Row row, Token a, list others, kind)
     cpdef clear(self)
 
 @cython.locals(
     a=Token, b=Token, i=Py_ssize_t, j=Py_ssize_t, memo=_Memo, row=_Row, rows=dict, found=dict,
-    c_positions=dict, c_tokens=tuple, weight=double, pairs=list, similar=list,
+    c_positions=dict, c_tokens=tuple, weight=double, pairs=list, similar=list, prefilled=tuple,
+    complete=bint, clears=Py_ssize_t,
 )
 cpdef list _single_pairs(PreparedName query, PreparedName candidate, kind)
 
@@ -81,5 +84,5 @@ cpdef Py_ssize_t _lone_word(PreparedName name)
 cpdef _distinct_tokens(PreparedName name)
 cpdef _glue_cover(PreparedName runs, PreparedName singles)
 @cython.locals(candidate=PreparedName, token=Token, a=Token, row=_Row, memo=_Memo, tokens=dict,
-               code=Py_ssize_t)
+               code=Py_ssize_t, clears=Py_ssize_t)
 cpdef prefill(PreparedName query, candidates)

@@ -183,6 +183,12 @@ class _Memo:
     def __init__(self) -> None:
         self.rows: tuple[dict[int, _Row], ...] = ({}, {}, {}, {})  # by `_KIND_CODE`
         self.size = 0
+        # The query names `prefill` compared with every token of some candidate names, since the last
+        # `forget_prefilled`: id(query) → (query, those names, their ids). An alignment of such a pair
+        # skips testing the query's rows for the candidate's tokens. The names are held, so that no other
+        # name takes one's id while it is here; `clear` forgets all (the rows are gone).
+        self.complete: dict[int, tuple[PreparedName, list[PreparedName], set[int]]] = {}
+        self.clears = 0
 
     def row(self, a: Token, code: int) -> _Row:
         rows = self.rows[code]
@@ -202,6 +208,8 @@ class _Memo:
         for rows in self.rows:
             rows.clear()
         self.size = 0
+        self.complete.clear()
+        self.clears += 1
 
 
 _memo = _Memo()
@@ -225,6 +233,7 @@ def prefill(query: PreparedName, candidates: Iterable[PreparedName]) -> None:
     """Compare each token of `query` with every token of `candidates` not compared before, in one pass
     per token: screening knows the fifteen names it will align a query with before aligning any, and
     filling a row once for all of them costs a fraction of filling it name by name (`_single_pairs`)."""
+    candidates = list(candidates)
     by_kind: dict[NameKind, dict[int, Token]] = {}
     for candidate in candidates:
         kind = query.kind if query.kind == candidate.kind else _GENERIC
@@ -232,12 +241,26 @@ def prefill(query: PreparedName, candidates: Iterable[PreparedName]) -> None:
         for token in candidate.tokens:
             tokens[token.uid] = token
     memo = _memo
+    clears = memo.clears
     for kind, tokens in by_kind.items():
         code = _KIND_CODE[kind]
         for a in query.tokens:
             row = memo.row(a, code)
             if not tokens.keys() <= row:
                 memo.fill(row, a, [b for uid, b in tokens.items() if uid not in row], kind)
+    if memo.clears != clears:
+        return  # a fill cleared the memo: the rows of the first tokens are gone
+    known = memo.complete.get(id(query))
+    if known is None:
+        known = memo.complete[id(query)] = (query, [], set())
+    known[1].extend(candidates)
+    for candidate in candidates:
+        known[2].add(id(candidate))
+
+
+def forget_prefilled() -> None:
+    """Forget which names `prefill` compared (screening calls it before each query's prefills)."""
+    _memo.complete.clear()
 
 
 def token_similarity(a: Token, b: Token, kind: NameKind) -> tuple[float, str]:
@@ -1082,11 +1105,18 @@ def _single_pairs(query: PreparedName, candidate: PreparedName, kind: NameKind) 
         else _positions(query, candidate)
     )
     rows = memo.rows[code]
+    # After `prefill` with this candidate (as screening does), the rows hold all its tokens: not tested.
+    # (Until the memo is cleared, by another thread maybe: `clears` tells.)
+    prefilled = memo.complete.get(id(query)) if memo.complete else None
+    complete = prefilled is not None and id(candidate) in prefilled[2]
+    clears = memo.clears
     for i, a in enumerate(query.tokens):
         row = rows.get(a.uid)
         if row is None:
             row = memo.row(a, code)
-        if not c_uids <= row:
+        if complete and memo.clears != clears:
+            complete = False
+        if not complete and not c_uids <= row:
             memo.fill(row, a, [c_tokens[c_positions[uid][0]] for uid in c_uids if uid not in row], kind)
         found = row.positive
         # The candidate's few uids looked up in the row, rather than a set made of the row's similar ones

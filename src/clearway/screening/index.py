@@ -32,7 +32,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from clearway.screening import blocking
-from clearway.screening.align import prefill
+from clearway.screening.align import forget_prefilled, prefill
 from clearway.screening.blocking import BIT_MASKS, scratch_slots
 from clearway.screening.compare import (
     Party,
@@ -391,6 +391,7 @@ class ScreeningIndex:
     def _compare_tokens_at_once(self, query: PreparedParty, found: dict[int, list[int]]) -> None:
         """The token similarities the alignments of the query with the found names will look up, computed
         per query token for all those names at once (`align.prefill`): the scores are the same."""
+        forget_prefilled()
         by_kind: dict[NameKind, list[PreparedName]] = {}
         for position, name_indexes in found.items():
             entry = self.entries[position]

@@ -7,6 +7,9 @@ import csv
 import itertools
 from pathlib import Path
 
+import pytest
+
+from clearway.screening import align as align_module
 from clearway.screening.align import (
     _NO_MATCH,
     _glue_cover,
@@ -20,6 +23,8 @@ from clearway.screening.align import (
     align,
     align_above,
     clear_memo,
+    forget_prefilled,
+    prefill,
 )
 from clearway.screening.compare import (
     WEAK_ALIAS_FACTOR,
@@ -102,6 +107,50 @@ def test_the_memo_holds_exactly_the_similarities_of_the_rules() -> None:
             assert row.positive == expected, (a.latin, kind)
             assert set(row) == {b.uid for b in tokens}
     clear_memo()
+
+
+def _scores(pairs: list[tuple[PreparedName, PreparedName]]) -> list[tuple[float, tuple[object, ...]]]:
+    return [((found := align(a, b)).score, found.pairs) for a, b in pairs]
+
+
+def test_alignments_after_a_prefill_are_those_of_a_cold_memo() -> None:
+    """`prefill` marks the names whose rows it completed, and their alignments skip the test of the rows:
+    the alignments must be those computed from an empty memo, also when the memo is cleared between."""
+    names = _names()
+    pairs = [(a, b) for a in names[:12] for b in names]
+    clear_memo()
+    cold = _scores(pairs)
+    for clear_between in (False, True):
+        clear_memo()
+        forget_prefilled()
+        for query in names[:12]:
+            prefill(query, names)
+        assert _memo.complete  # the shortcut is taken at all
+        if clear_between:
+            clear_memo()
+            assert not _memo.complete
+        assert _scores(pairs) == cold
+    clear_memo()
+
+
+def test_a_prefill_cut_short_by_a_full_memo_marks_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fill that finds the memo full clears it, and with it the rows of the tokens filled before: the
+    names cannot be marked complete."""
+    names = _names()
+    clear_memo()
+    forget_prefilled()
+    monkeypatch.setattr(align_module, "_MEMO_LIMIT", 5)
+    clears = _memo.clears
+    prefill(names[0], names)
+    assert _memo.clears > clears
+    assert not _memo.complete
+    assert _scores([(names[0], b) for b in names]) == _scores_cold([(names[0], b) for b in names])
+    clear_memo()
+
+
+def _scores_cold(pairs: list[tuple[PreparedName, PreparedName]]) -> list[tuple[float, tuple[object, ...]]]:
+    clear_memo()
+    return _scores(pairs)
 
 
 def test_glue_reach_never_misses_a_token_a_run_can_meet() -> None:
