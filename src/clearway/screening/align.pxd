@@ -42,6 +42,14 @@ cpdef _but_a_final_h(str a, str b)
 cpdef double _glued_similarity(str glued, symbols, Token single, by_consonants=*, assimilated=*)
 
 
+# A pair of the explanation: one made per matched pair of a reported hit, its __init__ then in C.
+cdef class PartMatch:
+    cdef readonly str query
+    cdef readonly str candidate
+    cdef readonly str method
+    cdef readonly double similarity
+
+
 # The memo of token similarities: rows made and filled from C, their fields read as struct members.
 cdef class _Row(set):
     cdef public dict positive

@@ -100,7 +100,7 @@ _LATIN, _ABJAD, _OTHER = Script.LATIN, Script.ABJAD, Script.OTHER
 _NUMBER, _NAME, _PARTICLE = TokenRole.NUMBER, TokenRole.NAME, TokenRole.PARTICLE
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)  # no slots: an extension type in the compiled build (align.pxd), its fields C's
 class PartMatch:
     query: str
     candidate: str

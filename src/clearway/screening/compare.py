@@ -16,10 +16,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from operator import attrgetter
 
-from clearway.screening import features, vocabulary
+from clearway.screening import vocabulary
 from clearway.screening.align import Alignment, align, align_above, lineage_links
 from clearway.screening.entry import AliasQuality, EntrySchema, ListEntry
-from clearway.screening.features import FeatureEffect
+from clearway.screening.features import (
+    FeatureEffect,
+    birth_date_effect,
+    country_effect,
+    gender_effect,
+    identifier_effect,
+    legal_form_effect,
+    max_raise,
+    schema_effect,
+)
 from clearway.screening.match import Explanation, Match
 from clearway.screening.normalize import (
     NameKind,
@@ -191,7 +200,7 @@ def compare_prepared_above(
     """`compare_prepared`, but None (and no explanation built) when the score is below `min_score`."""
     # Names that cannot reach this score even with every feature raising it are not worth scoring.
     party = query.party
-    raise_limit = features.max_raise(party.birth_dates, party.countries, party.identifiers)
+    raise_limit = max_raise(party.birth_dates, party.countries, party.identifiers)
     floor = min_score - _ROUNDING - raise_limit
     best = _best_names(query, entry, name_indexes, floor)
     if best is None:
@@ -250,7 +259,7 @@ def _compare_bare_names(name1: str, name2: str, kind: NameKind) -> Match:
     if kind in _PERSON_OR_UNKNOWN and alignment.score < 1.0:
         alignment, notes = _best_with_readings(alignment, name1, name2, kind)
         left, right = alignment.query, alignment.candidate
-    effects = [e for e in (features.legal_form_effect(left.legal_forms, right.legal_forms),) if e]
+    effects = [e for e in (legal_form_effect(left.legal_forms, right.legal_forms),) if e]
     score = min(1.0, max(0.0, alignment.score + sum(e.delta for e in effects)))
     explanation = _explain(alignment, left, right, alignment.score, False, effects, notes)
     return Match(round(score, 4), explanation)
@@ -396,11 +405,12 @@ def _best_names(
     best: tuple[Alignment, PreparedName, PreparedName, bool] | None = None
     best_score = -1.0
     indexes = tuple(name_indexes)
+    names, weak_names, respelled = entry.names, entry.weak, query.respelled
     for query_name in query.names_for(entry.kind):
-        reading = query.respelled.get(query_name.original)
+        reading = respelled.get(query_name.original) if respelled else None
         from_wade_giles = reading is not None and reading.system == PINYIN
         for index in indexes:
-            entry_name, weak = entry.names[index], entry.weak[index]
+            entry_name, weak = names[index], weak_names[index]
             if from_wade_giles and pinyin_spelling(entry_name.original) is not None:
                 continue  # a Wade-Giles name meets the query as written (see `_best_with_readings`)
             # Only a name scoring above the best so far can replace it: the aligner's bound may rule out
@@ -427,12 +437,12 @@ def _feature_effects(
 ) -> list[FeatureEffect]:
     party, listed = query.party, entry.entry
     candidates = (
-        features.schema_effect(query.kind, entry.kind),
-        features.birth_date_effect(party.birth_dates, listed.birth_dates),
-        features.country_effect(party.countries, listed.countries),
-        features.identifier_effect(party.identifiers, entry.identifiers, name_score),
-        features.gender_effect(party.gender, listed.gender),
-        features.legal_form_effect(query_name.legal_forms, entry_name.legal_forms),
+        schema_effect(query.kind, entry.kind),
+        birth_date_effect(party.birth_dates, listed.birth_dates),
+        country_effect(party.countries, listed.countries),
+        identifier_effect(party.identifiers, entry.identifiers, name_score),
+        gender_effect(party.gender, listed.gender),
+        legal_form_effect(query_name.legal_forms, entry_name.legal_forms),
     )
     return [effect for effect in candidates if effect is not None]
 

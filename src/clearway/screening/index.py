@@ -82,6 +82,11 @@ _COMPATIBLE_KINDS = {
     NameKind.OBJECT: (NameKind.OBJECT, NameKind.ORGANIZATION),
 }
 _KIND_NUMBER = {kind: number for number, kind in enumerate(NameKind)}
+# Enum members read per token or query, as module constants: reading one through its class goes through
+# the enum's metaclass.
+_PARTICLE, _INITIAL = TokenRole.PARTICLE, TokenRole.INITIAL
+_LATIN, _ABJAD = Script.LATIN, Script.ABJAD
+_ORGANIZATION, _GENERIC = NameKind.ORGANIZATION, NameKind.GENERIC
 
 
 _NO_IDS: NDArray[np.intp] = np.zeros(0, dtype=np.intp)
@@ -115,23 +120,25 @@ def _western_keys(western: str) -> list[str]:
 def only_particles(name: PreparedName) -> bool:
     """A name made of particles alone ("MIT", an OFAC alias, is also German "with"): its particles are
     all there is to find it by, so they get keys."""
-    return all(token.role == TokenRole.PARTICLE for token in name.tokens)
+    return all(token.role == _PARTICLE for token in name.tokens)
 
 
 def _token_keys(token: Token, kind: NameKind, deletions: bool, particles_keyed: bool) -> list[str]:
     """`token_keys`, without the deletion keys (but the token's own "d:") unless `deletions`."""
-    if token.role == TokenRole.PARTICLE and not particles_keyed:
+    role = token.role
+    if role == _PARTICLE and not particles_keyed:
         return []
     latin = token.latin
-    initial = [f"i:{latin[0]}"] if kind != NameKind.ORGANIZATION and latin[0].isalpha() else []
-    if token.role == TokenRole.INITIAL:
+    initial = [f"i:{latin[0]}"] if kind != _ORGANIZATION and latin[0].isalpha() else []
+    if role == _INITIAL:
         return initial
     keys = [f"t:{latin}", f"f:{token.folded}"]
     if token.phonetic:
         keys.append(f"p:{token.phonetic}")
-    if token.western and token.script != Script.LATIN:
+    script = token.script
+    if token.western and script != _LATIN:
         keys.extend(_western_keys(token.western))
-    if len(token.skeleton) >= 2 and (token.script == Script.ABJAD or token.script == Script.LATIN):
+    if len(token.skeleton) >= 2 and script in (_ABJAD, _LATIN):
         keys.append(f"s:{token.skeleton}")
         loose = loose_skeleton(token.skeleton)
         if len(loose) >= 3 and loose != token.skeleton:
@@ -161,7 +168,7 @@ def glued_keys(name: PreparedName) -> list[str]:
     for start, end, glued, _symbols in name.glued:
         if end - start < MAX_GLUED:
             keys.extend((f"t:{glued}", f"d:{glued}"))
-            if name.tokens[start].script == Script.ABJAD:
+            if name.tokens[start].script == _ABJAD:
                 keys.append(f"s:{skeleton(glued, True)}")
     return keys
 
@@ -344,8 +351,9 @@ class ScreeningIndex:
         selective: list[tuple[int, int, float]] = []
         common: list[Common] = []
         offsets, log_idf = self._offset_ints, self._log_idf
+        numbers, common_bit = self._keys, self._common_bit
         for key in keys:
-            number = self._keys.get(key)
+            number = numbers.get(key)
             if number is None:
                 continue
             start, end = offsets[number], offsets[number + 1]
@@ -353,7 +361,7 @@ class ScreeningIndex:
                 continue
             # The same arithmetic as KEY_QUALITY * weight * log(idf_base / size), the log taken at build.
             gain = KEY_QUALITY[key[0]] * weight * log_idf[end - start]
-            bit = self._common_bit.get(number)
+            bit = common_bit.get(number)
             if bit is None:
                 selective.append((start, end, gain))
             else:  # initials and keys of many names only ever re-rank
@@ -366,7 +374,7 @@ class ScreeningIndex:
         # A token the lists contain as such is no typo of theirs: its deletion keys would only pull in the
         # neighbours of a known token (folded and phonetic keys still catch spelling variants).
         keys = _token_keys(token, kind, f"t:{token.latin}" not in self._keys, particles_keyed)
-        if token.script == Script.ABJAD:
+        if token.script == _ABJAD:
             return keys
         # The loose skeleton is there for a name in Arabic script to find its Latin spellings: Latin
         # queries have their own keys, and theirs would only pull in names that merely share consonants.
@@ -463,7 +471,7 @@ def _kinds_table(kinds: tuple[NameKind, ...]) -> NDArray[np.bool_]:
 
 def looked_up_as(kinds: tuple[NameKind, ...]) -> NameKind:
     """The kind a query name's keys are derived as, to find names of `kinds`."""
-    return kinds[0] if len(kinds) == 1 else NameKind.GENERIC
+    return kinds[0] if len(kinds) == 1 else _GENERIC
 
 
 def _query_readings(query: PreparedParty) -> list[tuple[tuple[NameKind, ...], tuple[PreparedName, ...]]]:
@@ -485,7 +493,7 @@ def _query_readings(query: PreparedParty) -> list[tuple[tuple[NameKind, ...], tu
     count as name parts. Of 1,715 such queries (among 12,000 variants and customers), none found a person
     at the default threshold that way (at 0.70 two did: the people two Colombian companies are named
     after). The person's reading cost a query of unknown schema half its time."""
-    if query.kind != NameKind.GENERIC:
+    if query.kind != _GENERIC:
         return [(_COMPATIBLE_KINDS[query.kind], query.names_for(query.kind))]
     companies = query.names_for(NameKind.ORGANIZATION)
     if companies and all(written_as_company(name) for name in companies):

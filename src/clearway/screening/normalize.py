@@ -24,7 +24,6 @@ from rapidfuzz.distance import OSA
 from rigour.names import Name, NamePart, NamePartTag, NameTypeTag, Symbol, analyze_names, tokenize_name
 from rigour.text import metaphone
 
-from clearway.screening import vocabulary
 from clearway.screening.cantonese import cantonese_reading
 from clearway.screening.glue import LONGEST, run_shape, token_shape
 from clearway.screening.translit import (
@@ -33,6 +32,27 @@ from clearway.screening.translit import (
     needs_early_transliteration,
     russian_latin_text,
     transliterate_words,
+)
+from clearway.screening.vocabulary import (
+    ABBREVIATION_SYMBOLS,
+    ABJAD_HONORIFICS,
+    CJK_COMPANY_ONLY_WORDS,
+    CJK_ORGANISATION_WORDS,
+    COMMON_PERSON_TOKENS,
+    COMPANY_ONLY_WORDS,
+    GENERIC_ORG_TOKENS,
+    GENERIC_ORG_TOKENS_TRANSLIT,
+    HONORIFIC_SYMBOLS,
+    HONORIFICS,
+    LEGAL_FORM_SPELLINGS,
+    LEGAL_WORDS,
+    OTHER_SCRIPT_SYMBOLS,
+    PARTICLES,
+    PATRONYMIC_SUFFIXES,
+    PERSON_NAME_SYMBOLS,
+    PLACE_WORDS,
+    SYMBOLS_NOT_MEANT,
+    TRANSLATED_WORD_SYMBOLS,
 )
 from clearway.screening.western import cyrillic_sound, latin_sound
 
@@ -305,14 +325,12 @@ def _prepare_cached(text: str, kind: NameKind) -> PreparedName:
 
 _TRANSLATED_KINDS = (NameKind.ORGANIZATION, NameKind.OBJECT)
 # Longest first: at each place the longest word wins ("有限公司" over "公司").
-_CJK_ORGANISATION_WORD = re.compile(
-    "|".join(sorted(vocabulary.CJK_ORGANISATION_WORDS, key=len, reverse=True))
-)
+_CJK_ORGANISATION_WORD = re.compile("|".join(sorted(CJK_ORGANISATION_WORDS, key=len, reverse=True)))
 
 
 def _with_organisation_words_translated(text: str) -> str:
     """An organisation's name in Chinese, Korean or Japanese with its generic words and legal forms in
-    English (`vocabulary.CJK_ORGANISATION_WORDS`): "珠海振戎公司" → "珠海振戎 company", as the name is
+    English (`CJK_ORGANISATION_WORDS`): "珠海振戎公司" → "珠海振戎 company", as the name is
     written in Latin ("Zhuhai Zhenrong Company"). The proper name stays as written, read by syllables.
     (Persian and Arabic words are written apart and keep their transliteration: `vocabulary.
     OTHER_SCRIPT_SYMBOLS` makes شرکت, "shrkt", a variant of "company" and of the lists' "Sherkat".)"""
@@ -320,7 +338,7 @@ def _with_organisation_words_translated(text: str) -> str:
 
 
 def _english_word(found: re.Match[str]) -> str:
-    return f" {vocabulary.CJK_ORGANISATION_WORDS[found.group()]} "
+    return f" {CJK_ORGANISATION_WORDS[found.group()]} "
 
 
 # Initials written together in a person's name, "J.R." or "J.R" in "SMITH J.R.": one initial each, as
@@ -328,7 +346,7 @@ def _english_word(found: re.Match[str]) -> str:
 _DOTTED_INITIALS = re.compile(r"(?<![\w.])[^\W\d_](?:\.[^\W\d_])+\.?(?![\w.])")
 
 
-# "Hong Kong" in an organisation's name, as one word: a place (`vocabulary.PLACE_WORDS`), where "Hong"
+# "Hong Kong" in an organisation's name, as one word: a place (`PLACE_WORDS`), where "Hong"
 # alone is a proper name (宏, 洪). Its glued and spaced forms then match as any other; glued to the next
 # word ("HONG KONGELECTRONICS"), it is set apart from it.
 HONG_KONG = re.compile(r"\bhong\s*-?\s*kong(?=(\w?))", re.IGNORECASE)
@@ -570,8 +588,8 @@ _WORD = re.compile(r"[^\W\d_]+")
 _PUNCTUATION = ".,;:()[]'\"-/&"
 # Words that make a neighbouring misspelt legal-form word part of a legal form ("Joint Stock Compnay").
 _LEGAL_CONTEXT = (
-    vocabulary.LEGAL_WORDS
-    | vocabulary.LEGAL_FORM_SPELLINGS
+    LEGAL_WORDS
+    | LEGAL_FORM_SPELLINGS
     | frozenset({"joint", "stock", "liability", "public", "private", "closed", "open"})
 )
 
@@ -959,7 +977,7 @@ def reserve_token_ids(highest: int) -> None:
 
 
 # Symbols only the words of people's names get (Md = Muhammad, Mykola = Nikolai): see `vocabulary`.
-_PERSON_SYMBOLS = vocabulary.PERSON_NAME_SYMBOLS
+_PERSON_SYMBOLS = PERSON_NAME_SYMBOLS
 _NO_SYMBOLS: frozenset[str] = frozenset()
 
 
@@ -998,9 +1016,9 @@ def _token_symbols(
     text: str, latin: str, symbols: frozenset[str], kind: NameKind, script: Script
 ) -> frozenset[str]:
     """A token's symbols: rigour's for its part, less those it does not keep (`_DROPPED_SYMBOL_PREFIXES`,
-    `vocabulary.SYMBOLS_NOT_MEANT`), and Clearway's own for the word (`vocabulary`). Most words have none
+    `SYMBOLS_NOT_MEANT`), and Clearway's own for the word (`vocabulary`). Most words have none
     of Clearway's: the union is made only of the sets that are not empty."""
-    not_meant = vocabulary.SYMBOLS_NOT_MEANT.get(latin, _NO_SYMBOLS)
+    not_meant = SYMBOLS_NOT_MEANT.get(latin, _NO_SYMBOLS)
     kept = symbols
     for symbol in symbols:
         if symbol.startswith(_DROPPED_SYMBOL_PREFIXES) or symbol in not_meant:
@@ -1011,9 +1029,9 @@ def _token_symbols(
     added = [
         found
         for found in (
-            vocabulary.ABBREVIATION_SYMBOLS.get(latin),
-            vocabulary.OTHER_SCRIPT_SYMBOLS.get(latin) if script != _LATIN else None,
-            vocabulary.TRANSLATED_WORD_SYMBOLS.get(latin) if kind != _PERSON else None,
+            ABBREVIATION_SYMBOLS.get(latin),
+            OTHER_SCRIPT_SYMBOLS.get(latin) if script != _LATIN else None,
+            TRANSLATED_WORD_SYMBOLS.get(latin) if kind != _PERSON else None,
             _PERSON_SYMBOLS.get(latin) if kind in (_PERSON, _GENERIC) else None,
             _dj_symbols(text, latin),
         )
@@ -1181,11 +1199,11 @@ def _collapse_doubles(text: str) -> str:
 def _is_honorific(form: str, latin: str, symbols: frozenset[str], script: Script) -> bool:
     """A title to set aside. Arabic and Hebrew are looked up as written: their Latin forms have no vowels,
     and عمر (Omar) reads "mr"."""
-    if not symbols.isdisjoint(vocabulary.HONORIFIC_SYMBOLS):
+    if not symbols.isdisjoint(HONORIFIC_SYMBOLS):
         return True
     if script == _ABJAD:
-        return form in vocabulary.ABJAD_HONORIFICS
-    return latin in vocabulary.HONORIFICS
+        return form in ABJAD_HONORIFICS
+    return latin in HONORIFICS
 
 
 @lru_cache(maxsize=100_000)  # a scan per character: name parts repeat across names and queries
@@ -1208,7 +1226,7 @@ def _role(latin: str, script: Script, tag: NamePartTag, kind: NameKind, syllable
         return _INITIAL
     # rigour's stopwords span many languages ("un", "ja", "as"): in person names only our particles count,
     # and never for a Chinese, Japanese or Korean syllable (杜 du, 德 de, 安 an are names, not particles).
-    if (latin in vocabulary.PARTICLES and not syllable) or (tag == NamePartTag.STOP and kind != _PERSON):
+    if (latin in PARTICLES and not syllable) or (tag == NamePartTag.STOP and kind != _PERSON):
         return _PARTICLE
     return _NAME
 
@@ -1242,9 +1260,9 @@ def _weight(latin: str, role: TokenRole, kind: NameKind, symbols: frozenset[str]
 
 
 def _person_weight(latin: str, symbols: frozenset[str]) -> float:
-    if latin in vocabulary.COMMON_PERSON_TOKENS or not symbols.isdisjoint(_common_person_symbols()):
+    if latin in COMMON_PERSON_TOKENS or not symbols.isdisjoint(_common_person_symbols()):
         return WEIGHT_COMMON_PERSON
-    if latin.endswith(vocabulary.PATRONYMIC_SUFFIXES):
+    if latin.endswith(PATRONYMIC_SUFFIXES):
         return WEIGHT_PATRONYMIC
     if len(latin) <= 2:
         return WEIGHT_SHORT
@@ -1252,14 +1270,14 @@ def _person_weight(latin: str, symbols: frozenset[str]) -> float:
 
 
 def _org_weight(latin: str, symbols: frozenset[str]) -> float:
-    if latin in vocabulary.LEGAL_WORDS or _misspelt_legal_form(latin):
+    if latin in LEGAL_WORDS or _misspelt_legal_form(latin):
         return WEIGHT_LEGAL_WORD
-    if latin in vocabulary.GENERIC_ORG_TOKENS or latin in vocabulary.GENERIC_ORG_TOKENS_TRANSLIT:
+    if latin in GENERIC_ORG_TOKENS or latin in GENERIC_ORG_TOKENS_TRANSLIT:
         return WEIGHT_GENERIC_ORG
     categories = {s.partition(":")[0] for s in symbols}
     if categories & _GENERIC_SYMBOL_CATEGORIES:
         return WEIGHT_GENERIC_ORG
-    if "LOC" in categories or latin in vocabulary.PLACE_WORDS:
+    if "LOC" in categories or latin in PLACE_WORDS:
         return WEIGHT_PLACE
     return 1.0
 
@@ -1285,7 +1303,7 @@ def may_read_as_organisation(name: PreparedName) -> bool:
     reading found such a word in, and True of a third."""
     if name.legal_forms:
         return True
-    if not name.original.isascii() and any(w in name.original for w in vocabulary.CJK_COMPANY_ONLY_WORDS):
+    if not name.original.isascii() and any(w in name.original for w in CJK_COMPANY_ONLY_WORDS):
         return True  # "中国银行": its words read as company words only in an organisation's reading
     return any(
         token.role == _NAME and _org_weight(token.latin, token.symbols) in _COMPANY_WORD_WEIGHTS
@@ -1302,29 +1320,29 @@ _SPANISH_LEGAL_FORM = re.compile(r"\bs\.?\s?(?:a\.?\s?)?de\s+(?:c\.?\s?v|r\.?\s?
 
 def written_as_company(name: PreparedName) -> bool:
     """Whether a name (read as an organisation's) holds a word only companies' names do
-    (`vocabulary.COMPANY_ONLY_WORDS`, "S.A. de C.V."): no person is named so, and a query of unknown
+    (`COMPANY_ONLY_WORDS`, "S.A. de C.V."): no person is named so, and a query of unknown
     schema written this way is not worth comparing with people. Words rigour reads as legal forms but
     people are also named by ("Sa'd", "Pao", "Yu") do not count: a False only costs a reading."""
     words = {token.latin for token in name.tokens}
     words.update(_WORD.findall(name.original.lower()))
-    if not words.isdisjoint(vocabulary.COMPANY_ONLY_WORDS):
+    if not words.isdisjoint(COMPANY_ONLY_WORDS):
         return True
     return _SPANISH_LEGAL_FORM.search(name.original) is not None
 
 
 def _misspelt_legal_form(latin: str) -> bool:
     """A legal-form word, spelled right or one edit away (see `_legal_spelling`)."""
-    return latin in vocabulary.LEGAL_FORM_SPELLINGS or _legal_spelling(latin) is not None
+    return latin in LEGAL_FORM_SPELLINGS or _legal_spelling(latin) is not None
 
 
-_LEGAL_FORM_SPELLINGS = tuple(sorted(vocabulary.LEGAL_FORM_SPELLINGS))  # a fixed order: the first wins
+_LEGAL_FORM_SPELLINGS = tuple(sorted(LEGAL_FORM_SPELLINGS))  # a fixed order: the first wins
 
 
 @lru_cache(maxsize=100_000)
 def _legal_spelling(word: str) -> str | None:
-    """The legal-form word (`vocabulary.LEGAL_FORM_SPELLINGS`) that `word` is a misspelling of: one edit
+    """The legal-form word (`LEGAL_FORM_SPELLINGS`) that `word` is a misspelling of: one edit
     away, same initial, long enough not to be a name; None for a correct spelling or any other word."""
-    if len(word) < MIN_MISSPELT_LEGAL_FORM or word in vocabulary.LEGAL_FORM_SPELLINGS:
+    if len(word) < MIN_MISSPELT_LEGAL_FORM or word in LEGAL_FORM_SPELLINGS:
         return None
     close = (
         form
@@ -1338,7 +1356,7 @@ def _legal_spelling(word: str) -> str | None:
 @lru_cache(maxsize=1)
 def _common_person_symbols() -> frozenset[str]:
     """Name-variant symbols of the common names, so that "محمد" weighs like "Muhammad"."""
-    names = analyze_names(NameTypeTag.PER, sorted(vocabulary.COMMON_PERSON_TOKENS), consolidate=False)
+    names = analyze_names(NameTypeTag.PER, sorted(COMMON_PERSON_TOKENS), consolidate=False)
     return frozenset(
         f"NAME:{span.symbol.id}"
         for name in names
