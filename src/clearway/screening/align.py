@@ -615,7 +615,7 @@ def _greek_gender_forms(a: Token, b: Token) -> bool:
 
 
 def _in_greek(token: Token) -> bool:
-    return _GREEK_LETTER.search(token.text) is not None
+    return not token.text.isascii() and _GREEK_LETTER.search(token.text) is not None
 
 
 _GREEK_LETTER = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
@@ -796,7 +796,7 @@ def _hebrew_and_latin(a: Token, b: Token) -> bool:
 
 
 def _in_hebrew(token: Token) -> bool:
-    return _HEBREW_LETTER.search(token.text) is not None
+    return not token.text.isascii() and _HEBREW_LETTER.search(token.text) is not None
 
 
 _HEBREW_LETTER = re.compile("[\u05d0-\u05ea]")

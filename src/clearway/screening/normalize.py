@@ -289,7 +289,7 @@ def _prepare_cached(text: str, kind: NameKind) -> PreparedName:
     # own as its `original`: the explanation shows what the client wrote, and the name's other readings
     # start from it.
     written: str | None = None
-    if _HEBREW_GERESH.search(text) is not None:
+    if not text.isascii() and _HEBREW_GERESH.search(text) is not None:
         written, text = text, _HEBREW_GERESH.sub(_geresh_sound, text)
     if kind in _TRANSLATED_KINDS and not text.isascii() and _CJK_ORGANISATION_WORD.search(text):
         written, text = written or text, _with_organisation_words_translated(text)

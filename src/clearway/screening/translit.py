@@ -172,7 +172,7 @@ def _latin_form_slow(token: str) -> str:
 
 
 def has_cyrillic(text: str) -> bool:
-    return _CYRILLIC.search(text) is not None
+    return not text.isascii() and _CYRILLIC.search(text) is not None
 
 
 def russian_latin_text(text: str) -> str | None:

@@ -66,6 +66,17 @@ _QUOTE_AS_LETTER = re.compile(r"(?:^|-)['‘’ʼ`](?=[^\W\d_])")
 _NICKNAME_IN_DOUBLE_QUOTES = re.compile(r"(?<=\S)\s+[\"“](?P<alias>[^\"“”]+?)[\"”]\s+(?=\S)")
 # Characters any of the patterns needs: most names have none, and are returned at once.
 _HINTS = re.compile(r"[(\[\"'“‘]|\baka\b|\bfka\b|/k/a|k\.\s?a\.|known\s+as", re.IGNORECASE)
+# What a text must contain for `_HINTS` to find anything (its characters, and its words' letters in
+# lower case): looked for first, since a search of `_HINTS` tries every alternative at every position.
+_HINT_CHARACTERS = ("(", "[", '"', "'", "“", "‘")
+_HINT_WORDS = ("aka", "fka", "/k/a", "k.", "known")
+
+
+def _may_hint(text: str) -> bool:
+    if any(character in text for character in _HINT_CHARACTERS):
+        return True
+    lowered = text.lower()
+    return any(word in lowered for word in _HINT_WORDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +90,7 @@ class WrittenNames:
 def written_names(text: str, nicknames: bool) -> WrittenNames:
     """The name in `text` and the aliases written inside it. `nicknames`: quoted words between other
     words are a nickname (a person's name, or one of unknown kind)."""
-    if _HINTS.search(text) is None:
+    if not _may_hint(text) or _HINTS.search(text) is None:
         return WrittenNames(text)
     aliases: list[str] = []
 
