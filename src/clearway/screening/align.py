@@ -93,7 +93,8 @@ LINEAGE_PARTICLES = frozenset({"bin", "ibn", "ben", "bint", "binti", "bn", "ould
 LINEAGE_SWAP_FACTOR = 0.7
 _FEMININE_ENDINGS = (("skiy", "skaya"), ("sky", "skaya"), ("ski", "ska"), ("iy", "aya"))
 # Enum members the hot paths test, as module constants: reading `NameKind.PERSON` goes through the enum
-# metaclass and costs more than the comparison itself.
+# metaclass and costs more than the comparison itself. A token's script and role are always one of these
+# members (one object each), so they are compared by identity: `==` on a str enum compares the strings.
 _PERSON, _GENERIC, _OBJECT = NameKind.PERSON, NameKind.GENERIC, NameKind.OBJECT
 _PERSON_OR_GENERIC = (NameKind.PERSON, NameKind.GENERIC)
 _LATIN, _ABJAD, _OTHER = Script.LATIN, Script.ABJAD, Script.OTHER
@@ -291,9 +292,9 @@ def _written_similarity(a: Token, b: Token, kind: NameKind) -> tuple[float, str]
     if a.latin == b.latin:
         if a.text != b.text and _other_han_characters(a.text, b.text):
             return _NO_MATCH
-        return SIM_EXACT, "exact" if a.script == b.script == _LATIN else "transliterated"
+        return SIM_EXACT, "exact" if a.script is b.script is _LATIN else "transliterated"
     if a.special or b.special:
-        if a.role == _NUMBER or b.role == _NUMBER:
+        if a.role is _NUMBER or b.role is _NUMBER:
             # Numbers match only as the same number, in digits or words ("3" = "three" = "3rd").
             return (SIM_VARIANT, "variant") if _same_number(a, b) else _NO_MATCH
         return _initial_similarity(a, b, kind)
@@ -305,7 +306,7 @@ def _written_similarity(a: Token, b: Token, kind: NameKind) -> tuple[float, str]
         length_gap = -length_gap
     if kind == _PERSON and 0 < length_gap <= 2 and _gender_variants(a, b):
         return _NO_MATCH
-    if kind == _PERSON and length_gap <= 2 and a.script != b.script and _greek_gender_forms(a, b):
+    if kind == _PERSON and length_gap <= 2 and a.script is not b.script and _greek_gender_forms(a, b):
         return _NO_MATCH
     if (
         a.symbols
@@ -330,7 +331,7 @@ def _written_similarity(a: Token, b: Token, kind: NameKind) -> tuple[float, str]
         return _NO_MATCH
     if kind in _PERSON_OR_GENERIC and length_gap <= 2 and _other_pinyin_syllable(a.latin, b.latin):
         return _NO_MATCH
-    if length_gap > _MAX_BUDGET and a.phonetic != b.phonetic and a.script != _ABJAD != b.script:
+    if length_gap > _MAX_BUDGET and a.phonetic != b.phonetic and a.script is not _ABJAD is not b.script:
         return _NO_MATCH  # no edit, folding or sound can bridge this: most token pairs end here
     similar = _fuzzy_similarity(a, b)
     if similar[0] and length_gap == 0 and _written_letter_replaced(a, b):
@@ -338,7 +339,7 @@ def _written_similarity(a: Token, b: Token, kind: NameKind) -> tuple[float, str]
     if similar[0] and kind in _PERSON_OR_GENERIC and _other_known_names(a, b):
         return _NO_MATCH  # asked last: most pairs are not similar at all
     if (
-        a.script != b.script  # first: most pairs are of two Latin words
+        a.script is not b.script  # first: most pairs are of two Latin words
         and similar[0] < SIM_PHONETIC
         and a.western
         and a.western == b.western
@@ -356,8 +357,8 @@ def _western_name_in_cyrillic(a: Token, b: Token) -> bool:
     sound key of consonants would join names the rules tell apart (Олег / Olga, Егор / Igor, Беляев /
     Belov): such a word needs a key of four sounds or more and a Latin form far from the word's own
     (Кристоф "kristof" / Christophe)."""
-    cyrillic, latin = (b, a) if a.script == _LATIN else (a, b)
-    if latin.script != _LATIN or not sound_alike(cyrillic.text, latin.latin, cyrillic.western):
+    cyrillic, latin = (b, a) if a.script is _LATIN else (a, b)
+    if latin.script is not _LATIN or not sound_alike(cyrillic.text, latin.latin, cyrillic.western):
         return False
     if not _known_name(cyrillic):
         return True
@@ -381,7 +382,7 @@ def _written_letter_replaced(a: Token, b: Token) -> bool:
     """Two Latin words one letter apart where either writes that letter with a diacritic: whoever wrote
     "Müller" or "Möller" chose that vowel, so "Miller" and "Müller" are two names, not a typo of one (the
     diacritic itself may go: "Muller" is "Müller" written plainly, and matches exactly)."""
-    if a.script != _LATIN or b.script != _LATIN or (a.text == a.latin and b.text == b.latin):
+    if a.script is not _LATIN or b.script is not _LATIN or (a.text == a.latin and b.text == b.latin):
         return False  # neither written with a diacritic: most pairs
     x, y = a.latin, b.latin
     if len(a.text) != len(x) or len(b.text) != len(y):
@@ -480,7 +481,7 @@ def _masculine_and_feminine(a: Token, b: Token) -> bool:
         and y[-1] in "ao"
         and len(x) >= 4
         and x[:-1] == y[:-1]
-        and a.script == b.script == _LATIN
+        and a.script is b.script is _LATIN
         and _known_name(a)
         and _known_name(b)
     )
@@ -503,11 +504,11 @@ def _other_known_names(a: Token, b: Token) -> bool:
     Antetokounmpo, Γιάννης / Giannis). Two such names written in one abjad (محمد / محمود, Muhammad /
     Mahmoud) are other names however they differ: one script spells one name one way, and its Latin
     forms are letter for letter."""
-    if a.script == _ABJAD and b.script == _ABJAD:
+    if a.script is _ABJAD and b.script is _ABJAD:
         return _known_name(a) and _known_name(b) and _in_hebrew(a) == _in_hebrew(b)
     if not (_letter_for_letter(a) and _known_name(a) and _known_name(b)):
         return False
-    if a.script != b.script and not (_read_in_latin(a) and _read_in_latin(b)):
+    if a.script is not b.script and not (_read_in_latin(a) and _read_in_latin(b)):
         return False
     x, y = a.latin, b.latin
     if consonants(x) != consonants(y):
@@ -531,13 +532,13 @@ def _read_in_latin(token: Token) -> bool:
     """In Latin letters, or in the Russian alphabet: rigour knows a Russian name by its Latin spelling
     (`normalize._analysed_in_latin`), so its name symbols are the ones its Latin spellings have. (Not
     Ukrainian or Serbian, which rigour reads as written.)"""
-    return token.script == _LATIN or russian_latin_text(token.text) is not None
+    return token.script is _LATIN or russian_latin_text(token.text) is not None
 
 
 def _letter_for_letter(token: Token) -> bool:
     """Written in Latin letters, or in an alphabet read letter for letter (Cyrillic, Greek, Armenian):
     not an abjad, whose vowels are guessed, nor a Chinese, Japanese or Korean syllable."""
-    return token.script == _LATIN or (token.script == _OTHER and not is_syllable(token.text, token.script))
+    return token.script is _LATIN or (token.script is _OTHER and not is_syllable(token.text, token.script))
 
 
 def _known_name(token: Token) -> bool:
@@ -579,7 +580,7 @@ def _gender_variants(first: Token, second: Token) -> bool:
     names of different people."""
     a, b = first.latin, second.latin
     short, long = (a, b) if len(a) < len(b) else (b, a)
-    if first.script != second.script:
+    if first.script is not second.script:
         return False
     if long[-1] == "e":  # French feminine forms double the final l or n: Michelle, Gabrielle, Julienne
         return len(short) >= 4 and short[-1] in "ln" and long == f"{short}{short[-1]}e"
@@ -631,10 +632,10 @@ _GREEK_STEM = 3
 
 def _fuzzy_similarity(a: Token, b: Token) -> tuple[float, str]:
     # Most token pairs end here, at one of the bounds: written without builtin calls (min, max, abs).
-    cross_script = a.script != b.script
+    cross_script = a.script is not b.script
     length_a, length_b = len(a.latin), len(b.latin)
     shorter, longer = (length_a, length_b) if length_a < length_b else (length_b, length_a)
-    abjad = (a.script == _ABJAD) != (b.script == _ABJAD)  # one side written without vowels
+    abjad = (a.script is _ABJAD) != (b.script is _ABJAD)  # one side written without vowels
     budget = edit_budget(shorter, longer, cross_script, abjad)
     cutoff = budget if budget > 1 else 1
     if not abjad:
@@ -680,7 +681,7 @@ def _fuzzy_similarity(a: Token, b: Token) -> tuple[float, str]:
         a.phonetic == b.phonetic
         and len(a.phonetic) >= 2
         and a.latin[0] == b.latin[0]
-        and (a.script != _ABJAD or b.script != _ABJAD)
+        and (a.script is not _ABJAD or b.script is not _ABJAD)
     )
     if best < SIM_PHONETIC and same_sound and distance <= cutoff:
         best, method = SIM_PHONETIC, "phonetic"
@@ -757,7 +758,7 @@ def _slipped_key(x: str, y: str) -> bool:
 def _written_alike(a: Token, b: Token) -> bool:
     """One token in Arabic script, the other in Latin letters that may spell it, their vowels read as
     written or unwritten long vowels (`spells_consonants`: "Duri" دوري, "Akkacha" عكاشة)."""
-    latin, abjad = (a, b) if b.script == _ABJAD else (b, a)
+    latin, abjad = (a, b) if b.script is _ABJAD else (b, a)
     if len(abjad.skeleton) < 2 or not latin.skeleton:
         return False
     # Most pairs differ in their first consonant: ruled out before the Latin word is read for consonants.
@@ -791,8 +792,8 @@ def _skeleton_similarity(a: str, b: str, loose: bool = False) -> tuple[float, st
 
 
 def _hebrew_and_latin(a: Token, b: Token) -> bool:
-    hebrew, other = (a, b) if a.script == _ABJAD else (b, a)
-    return other.script == _LATIN and _in_hebrew(hebrew)
+    hebrew, other = (a, b) if a.script is _ABJAD else (b, a)
+    return other.script is _LATIN and _in_hebrew(hebrew)
 
 
 def _in_hebrew(token: Token) -> bool:
@@ -884,7 +885,7 @@ def _initialism_alignment(
     lone = c_lone if flipped else q_lone
     token = short.tokens[lone]
     acronym = token.latin
-    if token.role != _NAME or len(acronym) < 3 or len(long.tokens) < 2 or not acronym.isalpha():
+    if token.role is not _NAME or len(acronym) < 3 or len(long.tokens) < 2 or not acronym.isalpha():
         return None
     if not _initials_of(acronym, long):
         return None
@@ -917,7 +918,7 @@ def _initials_of(acronym: str, long: PreparedName) -> bool:
     Petróleos de Venezuela S.A.); or, from five letters, of the words' first syllables ("KOMID", Korea
     Mining Development; "KRET", Kontsern Radioelektronnye Tekhnologii)."""
     words = tuple(t.latin for t in long.tokens)
-    required = tuple(t.role == _NAME and t.weight > WEIGHT_GENERIC_ORG for t in long.tokens)
+    required = tuple(t.role is _NAME and t.weight > WEIGHT_GENERIC_ORG for t in long.tokens)
     if abbreviates(acronym, words, required, False):
         return True
     if long.legal_forms and any(
@@ -928,7 +929,7 @@ def _initials_of(acronym: str, long: PreparedName) -> bool:
         return True
     if len(acronym) < 5 or any(word.startswith(acronym[:4]) or acronym.startswith(word) for word in words):
         return False  # a word of the name, not its syllables ("Korea" in Korea Ocean Research Association)
-    names = tuple(t.role == _NAME for t in long.tokens)
+    names = tuple(t.role is _NAME for t in long.tokens)
     return by_syllables(acronym, words, required, names)
 
 
@@ -1182,7 +1183,7 @@ def _glued_pairs(
             far = abs(length - len(latin)) > GLUE_LENGTH_GAP
             by_consonants = (
                 consonant_run is not None
-                and single.script != _ABJAD
+                and single.script is not _ABJAD
                 and single.skeleton != ""
                 and single.skeleton[0] in leads
             )
@@ -1234,7 +1235,7 @@ def _glued_similarity(
     if glued == single.latin:
         return SIM_EXACT
     shorter, longer = sorted((len(glued), len(single.latin)))
-    budget = edit_budget(shorter, longer, single.script != _LATIN, single.script == _ABJAD)
+    budget = edit_budget(shorter, longer, single.script is not _LATIN, single.script is _ABJAD)
     distance = OSA.distance(glued, single.latin, score_cutoff=budget)
     return 1.0 - distance / max(len(glued), len(single.latin)) if distance <= budget else 0.0
 
@@ -1305,7 +1306,7 @@ def _translated_order(query: PreparedName, candidate: PreparedName) -> bool:
 
 
 def _abjad_name(name: PreparedName) -> bool:
-    return any(token.script == _ABJAD for token in name.tokens)
+    return any(token.script is _ABJAD for token in name.tokens)
 
 
 def _initials_only(pairs: list[_Pair]) -> bool:
@@ -1370,7 +1371,7 @@ def _first_word_a_parents(
 
 
 def _lineage_particle(token: Token) -> bool:
-    return token.role == _PARTICLE and token.latin in LINEAGE_PARTICLES
+    return token.role is _PARTICLE and token.latin in LINEAGE_PARTICLES
 
 
 def lineage_links(name: PreparedName) -> list[tuple[int, int]]:
@@ -1380,7 +1381,7 @@ def lineage_links(name: PreparedName) -> list[tuple[int, int]]:
         (position - 1, position + 1)
         for position in range(1, len(tokens) - 1)
         if _lineage_particle(tokens[position])
-        and tokens[position - 1].role == _NAME and tokens[position + 1].role == _NAME
+        and tokens[position - 1].role is _NAME and tokens[position + 1].role is _NAME
     ]  # fmt: skip
 
 
