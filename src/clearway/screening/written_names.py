@@ -57,17 +57,23 @@ def _in_latin_letters(text: str) -> bool:
     )
 
 
-# A nickname in quotes with words on both sides: straight or typographic quotes, not guillemets.
-_NICKNAME = re.compile(r"(?<=\S)\s+[\"'“‘](?P<alias>[^\"'“”‘’]+?)[\"'”’]\s+(?=\S)")
+def _nickname(opening: str, closing: str) -> re.Pattern[str]:
+    """A nickname between quotes that open with one of `opening` and close with one of `closing`, with
+    words on both sides."""
+    quotes = opening + closing
+    return re.compile(rf"(?<=\S)\s+[{opening}](?P<alias>[^{quotes}]+?)[{closing}]\s+(?=\S)")
+
+
+# A nickname in quotes: straight or typographic quotes, not guillemets.
+_NICKNAME = _nickname("\"'“‘", "\"'”’")
 # A name that writes the Arabic ayn or hamza with a quote mark ("'Abd al-Rahman", "AL-'ANIZI"), at its
 # start or after a hyphen, writes them so elsewhere too: "KHALAF 'UBAYD JUAY' AL-'ANIZI" has two such
 # letters, not a nickname in quotes. (Only single quotes: nobody writes an ayn with a double one.)
 _QUOTE_AS_LETTER = re.compile(r"(?:^|-)['‘’ʼ`](?=[^\W\d_])")
-_NICKNAME_IN_DOUBLE_QUOTES = re.compile(r"(?<=\S)\s+[\"“](?P<alias>[^\"“”]+?)[\"”]\s+(?=\S)")
-# Characters any of the patterns needs: most names have none, and are returned at once.
-_HINTS = re.compile(r"[(\[\"'“‘]|\baka\b|\bfka\b|/k/a|k\.\s?a\.|known\s+as", re.IGNORECASE)
-# What a text must contain for `_HINTS` to find anything (its characters, and its words' letters in
-# lower case): looked for first, since a search of `_HINTS` tries every alternative at every position.
+_NICKNAME_IN_DOUBLE_QUOTES = _nickname('"“', '"”')
+# What a text must contain for any of the patterns to find something (a bracket or an opening quote, or a
+# marker's letters in lower case): most names have none, and are returned at once. Plain substring tests:
+# a regular expression of the same alternatives tried each of them at every position.
 _HINT_CHARACTERS = ("(", "[", '"', "'", "“", "‘")
 _HINT_WORDS = ("aka", "fka", "/k/a", "k.", "known")
 
@@ -90,7 +96,7 @@ class WrittenNames:
 def written_names(text: str, nicknames: bool) -> WrittenNames:
     """The name in `text` and the aliases written inside it. `nicknames`: quoted words between other
     words are a nickname (a person's name, or one of unknown kind)."""
-    if not _may_hint(text) or _HINTS.search(text) is None:
+    if not _may_hint(text):
         return WrittenNames(text)
     aliases: list[str] = []
 
