@@ -89,8 +89,16 @@ cpdef double _score_bound(PreparedName query, PreparedName candidate, list pairs
                           glued_c=*)
 @cython.locals(token=Token, position=Py_ssize_t, found=Py_ssize_t)
 cpdef Py_ssize_t _lone_word(PreparedName name)
-cpdef _distinct_tokens(PreparedName name)
 cpdef _glue_cover(PreparedName runs, PreparedName singles)
+# The entry point of an alignment and its steps: names as struct fields, the steps C calls.
+@cython.locals(q_lone=Py_ssize_t, c_lone=Py_ssize_t)
+cpdef align_above(PreparedName query, PreparedName candidate, double floor)
+@cython.locals(candidates=list, chosen=list, singles=list, glued=list, options=list, distinct=bint)
+cpdef _align_above(PreparedName query, PreparedName candidate, kind, double floor)
+cpdef _best_scored(PreparedName query, PreparedName candidate, list options, kind)
+@cython.locals(q_count=Py_ssize_t, c_count=Py_ssize_t)
+cpdef bint _glue_may_help(list chosen, Py_ssize_t q_count, Py_ssize_t c_count)
+cpdef bint _distinct_tokens(PreparedName name)
 @cython.locals(candidate=PreparedName, token=Token, a=Token, row=_Row, memo=_Memo, tokens=dict,
                code=Py_ssize_t, clears=Py_ssize_t)
 cpdef prefill(PreparedName query, candidates)

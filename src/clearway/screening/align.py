@@ -21,7 +21,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from operator import attrgetter, itemgetter
+from operator import itemgetter
 
 from rapidfuzz.distance import OSA
 
@@ -827,7 +827,6 @@ def _but_a_final_h(a: str, b: str) -> bool:
     return len(a) != len(b) and len(a) >= 3 and len(b) >= 3 and (a == b + "h" or b == a + "h")
 
 
-_SCORE = attrgetter("score")  # of an Alignment
 # Pairs are ranked by similarity, then mass (a stable sort: ties keep the order they were found in).
 _pair_order = itemgetter(0, 1)
 _PARTICLES_MASS = WEIGHT_PARTICLE + 1e-9  # above the mass of a pair of two particles (`normalize._weight`)
@@ -961,19 +960,39 @@ def _align_above(
                 # similar ("commercial bank" for مصرف leaves التجاري without "commercial"): the better of
                 # the two alignments is the name's.
                 options.append(singles)
-            if (query.consonant_runs or candidate.consonant_runs) and any(
-                pair[1] < _PARTICLES_MASS for pair in chosen
-            ):
+            if (query.consonant_runs or candidate.consonant_runs) and _has_particles_pair(chosen):
                 # In a name with words in Arabic script (as in `_busy`), two particles paired first may
                 # hold a word a glued run needs: "Abdulaziz Al Saud" and عبد ال عزيز آل سعود, whose first
                 # "al" is the compound's. Particles last is one more option.
-                options.append(_choose(sorted(candidates, key=lambda pair: pair[1] >= _PARTICLES_MASS,
-                                              reverse=True)))  # fmt: skip
+                options.append(_choose(sorted(candidates, key=_not_particles, reverse=True)))
             if len(options) > 1:
-                return max((_score(query, candidate, option, kind) for option in options), key=_SCORE)
+                return _best_scored(query, candidate, options, kind)
     if not chosen:
         return Alignment(0.0, query, candidate, (), False)  # nothing in common: most pairs of names
     return _score(query, candidate, chosen, kind)
+
+
+def _has_particles_pair(chosen: list[_Pair]) -> bool:
+    for pair in chosen:  # noqa: SIM110 - no generator in a compiled function (align.pxd)
+        if pair[1] < _PARTICLES_MASS:
+            return True
+    return False
+
+
+def _not_particles(pair: _Pair) -> bool:
+    return pair[1] >= _PARTICLES_MASS
+
+
+def _best_scored(
+    query: PreparedName, candidate: PreparedName, options: list[list[_Pair]], kind: NameKind
+) -> Alignment:
+    """The best-scoring alignment of the choices in `options` (the first of equal ones)."""
+    best = _score(query, candidate, options[0], kind)
+    for option in options[1:]:
+        scored = _score(query, candidate, option, kind)
+        if scored.score > best.score:
+            best = scored
+    return best
 
 
 # Runs (numbers in `PreparedName.glued`) that may meet a token of the other name, each with those tokens
@@ -1048,7 +1067,12 @@ def _glue_may_help(chosen: list[_Pair], q_count: int, c_count: int) -> bool:
     pair (the single-token pass may have paired "qiang" with "keqiang", leaving "ke")."""
     if q_count < 2 and c_count < 2:
         return False
-    return len(chosen) < min(q_count, c_count) or any(pair[0] < SIM_SPELLING for pair in chosen)
+    if len(chosen) < min(q_count, c_count):
+        return True
+    for pair in chosen:  # noqa: SIM110 - no generator in a compiled function (align.pxd)
+        if pair[0] < SIM_SPELLING:
+            return True
+    return False
 
 
 def _busy(runs: PreparedName, strong: list[_Pair], flipped: bool) -> set[int]:
