@@ -102,3 +102,12 @@ cpdef bint _distinct_tokens(PreparedName name)
 @cython.locals(candidate=PreparedName, token=Token, a=Token, row=_Row, memo=_Memo, tokens=dict,
                code=Py_ssize_t, clears=Py_ssize_t)
 cpdef prefill(PreparedName query, candidates)
+
+# The readable parts of a reported alignment: plain loops over typed names.
+cpdef tuple _parts(PreparedName query, PreparedName candidate, tuple pairs)
+@cython.locals(tokens=tuple)
+cpdef str _side_text(PreparedName name, tuple side)
+@cython.locals(token=Token, position=Py_ssize_t, used=set)
+cpdef tuple _unmatched(PreparedName name, tuple pairs, bint query_side)
+@cython.locals(scaled=double, below=double)
+cpdef double _rounded_3(double value)

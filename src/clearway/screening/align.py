@@ -133,26 +133,55 @@ class Alignment:
 
     @property
     def parts(self) -> tuple[PartMatch, ...]:
-        q_tokens, c_tokens = self.query.tokens, self.candidate.tokens
-        return tuple(
-            PartMatch(
-                " ".join(q_tokens[i].text for i in q_side),
-                " ".join(c_tokens[j].text for j in c_side),
-                method,
-                round(sim, 3),
-            )
-            for sim, _mass, q_side, c_side, method in self.pairs
-        )
+        return _parts(self.query, self.candidate, self.pairs)
 
     @property
     def unmatched_query(self) -> tuple[str, ...]:
-        used = {i for pair in self.pairs for i in pair[2]}
-        return tuple(t.text for i, t in enumerate(self.query.tokens) if i not in used)
+        return _unmatched(self.query, self.pairs, True)
 
     @property
     def unmatched_candidate(self) -> tuple[str, ...]:
-        used = {j for pair in self.pairs for j in pair[3]}
-        return tuple(t.text for j, t in enumerate(self.candidate.tokens) if j not in used)
+        return _unmatched(self.candidate, self.pairs, False)
+
+
+def _parts(query: PreparedName, candidate: PreparedName, pairs: tuple[_Pair, ...]) -> tuple[PartMatch, ...]:
+    """The readable parts of an alignment's pairs (plain loops: compiled as C, align.pxd)."""
+    parts = []
+    for sim, _mass, q_side, c_side, method in pairs:
+        parts.append(
+            PartMatch(_side_text(query, q_side), _side_text(candidate, c_side), method, _rounded_3(sim))
+        )
+    return tuple(parts)
+
+
+def _side_text(name: PreparedName, side: tuple[int, ...]) -> str:
+    tokens = name.tokens
+    if len(side) == 1:  # most pairs: one token
+        return tokens[side[0]].text
+    return " ".join([tokens[position].text for position in side])
+
+
+def _unmatched(name: PreparedName, pairs: tuple[_Pair, ...], query_side: bool) -> tuple[str, ...]:
+    """The texts of `name`'s tokens in no pair, in order (`name` is the query's when `query_side`)."""
+    used: set[int] = set()
+    for pair in pairs:
+        used.update(pair[2] if query_side else pair[3])
+    return tuple([token.text for position, token in enumerate(name.tokens) if position not in used])
+
+
+# Within this distance of a half, `round` decides (its exact decimal rounding, half to even).
+_NEAR_HALF = 1e-6
+
+
+def _rounded_3(value: float) -> float:
+    """`round(value, 3)`, the same float, without its decimal conversion (a microsecond a call) when
+    `value` is not near a tie: then the nearest integer to value × 1000 (off by at most an ulp, far less
+    than the distance to the tie) is the decimal rounding's, and its quotient by 1000 the same float."""
+    scaled = value * 1000.0
+    below = scaled // 1.0
+    if abs(scaled - below - 0.5) < _NEAR_HALF:
+        return round(value, 3)
+    return (below + 1 if scaled - below > 0.5 else below) / 1000.0
 
 
 _LETTER_RUN = re.compile(r"(.)\1\1")

@@ -12,3 +12,6 @@ from clearway.screening.normalize cimport PreparedName
                score=double, weak=bint, from_wade_giles=bint, indexes=tuple, names=tuple,
                weak_names=tuple, respelled=dict)
 cpdef _best_names(query, entry, name_indexes, double floor)
+@cython.locals(notes=list)
+cpdef _explain(alignment, PreparedName query_name, PreparedName entry_name, double name_score, bint weak,
+               list effects, tuple extra_notes=*)

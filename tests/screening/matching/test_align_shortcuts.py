@@ -18,6 +18,7 @@ from clearway.screening.align import (
     _glued_pairs,
     _glued_similarity,
     _memo,
+    _rounded_3,
     _Row,
     _token_similarity,
     align,
@@ -310,3 +311,21 @@ def test_an_entry_scores_as_its_best_name_whatever_the_order_of_its_names() -> N
             assert (above is None) == (match.score < 0.6)
             checked += above is not None
     assert checked > len(queries)  # names of an entry find it, at least
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        0.0, 1.0, 0.5, 0.9999, 0.0005, 0.0015, 0.0025, 0.1235, 0.8445, 0.9995, 0.12345678,
+        0.333333333333, 0.6666666666667, 0.8455 + 1e-12, 0.8455 - 1e-12, 0.7125 + 4e-7, 0.7125 - 4e-7,
+    ],
+)  # fmt: skip
+def test_the_parts_similarity_rounds_as_round_does(value: float) -> None:
+    """The explanation's part similarities skip `round`'s decimal conversion away from a tie: the same
+    float, ties included (they go to `round` itself)."""
+    assert _rounded_3(value) == round(value, 3)
+
+
+def test_the_parts_similarity_rounds_as_round_does_on_every_thousandth_and_half() -> None:
+    values = [step / 2000 + offset for step in range(2001) for offset in (0.0, 1e-13, -1e-13, 3e-7, -3e-7)]
+    assert [_rounded_3(value) for value in values] == [round(value, 3) for value in values]
