@@ -1081,6 +1081,24 @@ def _score_bound(
 
 
 def _weight_of(weights: tuple[float, ...], bits: int) -> float:
+    if bits < _SMALL_BITS:
+        return _weight_of_small(weights, bits)
+    total = 0.0
+    position = 0
+    while bits:
+        if bits & 1:
+            total += weights[position]
+        bits >>= 1
+        position += 1
+    return total
+
+
+# Bit sets of names of up to 63 tokens (all but freak inputs) fit a C integer in the compiled build.
+_SMALL_BITS = 1 << 63
+
+
+def _weight_of_small(weights: tuple[float, ...], bits: int) -> float:
+    """`_weight_of` for `bits` < `_SMALL_BITS`: the same sum, in the same order, over a C integer."""
     total = 0.0
     position = 0
     while bits:

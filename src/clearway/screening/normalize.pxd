@@ -55,3 +55,15 @@ cdef class PreparedName:
 cpdef str _collapse_doubles(str text)
 @cython.locals(bits=u64, one=u64, ch=Py_UCS4)
 cpdef u64 letter_set(str text)
+
+# A word's folded form and consonant skeletons, made for each new token and blocking key: typed strings,
+# so that their `in`, `replace` and slices are direct calls rather than method lookups.
+@cython.locals(old=str, new=str)
+cpdef str _with_skeleton_rules(str text)
+cpdef str _latin_word_end(str text)
+@cython.locals(text=str)
+cpdef str skeleton(str latin, bint abjad)
+@cython.locals(text=str)
+cpdef str loose_skeleton(str skeleton)
+@cython.locals(folded=str, old=str, new=str)
+cpdef str fold(str latin)
