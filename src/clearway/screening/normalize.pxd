@@ -18,7 +18,9 @@ cdef class Token:
     cdef readonly object script
     cdef readonly object role
     cdef readonly double weight
-    cdef readonly Py_ssize_t uid
+    # An object, not a C integer: read as the same int object every time, a dict or set holding it
+    # finds it by identity, where an int made per read was compared by value (and allocated).
+    cdef readonly object uid
     cdef readonly bint generic
     cdef readonly bint special
     cdef readonly unsigned long long letters

@@ -211,9 +211,10 @@ class PreparedName:
     def is_empty(self) -> bool:
         return not self.tokens
 
-    def __reduce__(self) -> tuple[type[PreparedName], tuple[object, ...]]:
-        # By the fields, as `Token.__reduce__` (a saved index loads in either build)
-        return PreparedName, _NAME_FIELDS(self)
+    def __reduce__(self) -> tuple[Callable[..., PreparedName], tuple[object, ...]]:
+        # By the fields, as `Token.__reduce__` (a saved index loads in either build), less the two derived
+        # from the tokens' uids (`_name_from_fields`)
+        return _name_from_fields, _NAME_FIELDS(self)[:_UIDS_AT]
 
 
 def _fields_of(cls: type) -> Callable[[Any], tuple[object, ...]]:
@@ -224,6 +225,26 @@ def _fields_of(cls: type) -> Callable[[Any], tuple[object, ...]]:
 
 _TOKEN_FIELDS = _fields_of(Token)
 _NAME_FIELDS = _fields_of(PreparedName)
+# The last two fields of a name, `uids` and `positions_by_uid`, are derived from its tokens' uids.
+_UIDS_AT = [each.name for each in dataclasses.fields(PreparedName)].index("uids")
+
+
+def _name_from_fields(*fields: Any) -> PreparedName:
+    """A name unpickled from its other fields, its uid set and positions made of its tokens' own uid
+    objects: pickled apart, equal ints come back as distinct objects, and the aligner's memo and sets,
+    keyed by the tokens' uids, would then compare them by value instead of finding them by identity."""
+    make: Callable[..., PreparedName] = PreparedName  # the fields before `uids`, then those two
+    return make(*fields, *_uid_fields(fields[2]))
+
+
+def _uid_fields(tokens: Sequence[Token]) -> tuple[frozenset[int], dict[int, tuple[int, ...]]]:
+    """`PreparedName.uids` and `positions_by_uid` of `tokens`."""
+    uid_list = [t.uid for t in tokens]
+    uids = frozenset(uid_list)
+    if len(uids) == len(uid_list) <= len(ONE_POSITION):
+        # Distinct tokens (nearly every name): each uid at one position, mapped without a loop.
+        return uids, dict(zip(uid_list, ONE_POSITION, strict=False))
+    return uids, _positions_by_uid(tokens)
 
 
 def kind_for_schema(schema: str | None) -> NameKind:
@@ -795,8 +816,7 @@ def _finish(
     conflict_weights = tuple(
         [max(t.weight, floor) if t.generic or t.weight == WEIGHT_PLACE else t.weight for t in tokens]
     )
-    uid_list = [t.uid for t in tokens]
-    uids = frozenset(uid_list)
+    uids, positions_by_uid = _uid_fields(tokens)
     return PreparedName(
         original=text,
         kind=kind,
@@ -817,12 +837,7 @@ def _finish(
         conflict_weights=conflict_weights,
         total_conflict=sum(conflict_weights),
         uids=uids,
-        positions_by_uid=(
-            # Distinct tokens (nearly every name): each uid at one position, mapped without a loop.
-            dict(zip(uid_list, ONE_POSITION, strict=False))
-            if len(uids) == len(uid_list) <= len(ONE_POSITION)
-            else _positions_by_uid(tokens)
-        ),
+        positions_by_uid=positions_by_uid,
     )
 
 
@@ -831,7 +846,7 @@ def _finish(
 ONE_POSITION = tuple((position,) for position in range(256))
 
 
-def _positions_by_uid(tokens: list[Token]) -> dict[int, tuple[int, ...]]:
+def _positions_by_uid(tokens: Sequence[Token]) -> dict[int, tuple[int, ...]]:
     grouped: dict[int, list[int]] = {}
     for position, token in enumerate(tokens):
         grouped.setdefault(token.uid, []).append(position)

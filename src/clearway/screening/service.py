@@ -33,7 +33,7 @@ from clearway.screening.normalize import warm_up
 from clearway.screening.parallel import map_in_order
 
 DEFAULT_REFRESH_INTERVAL = 5.0
-INDEX_FORMAT = 11  # bump when the saved index's layout changes
+INDEX_FORMAT = 12  # bump when the saved index's layout changes
 
 
 @dataclass(frozen=True, slots=True)

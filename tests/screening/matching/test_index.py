@@ -11,7 +11,7 @@ from clearway.screening.compare import DEFAULT_THRESHOLD, Party, prepare_party
 from clearway.screening.entry import EntrySchema, ListEntry
 from clearway.screening.index import ScreeningIndex, _query_readings, token_keys
 from clearway.screening.lists.load import load_entries
-from clearway.screening.normalize import NameKind, prepare_name, written_as_company
+from clearway.screening.normalize import NameKind, prepare_name, reserve_token_ids, written_as_company
 from tests.screening.matching.conftest import entry
 from tests.screening.matching.variants import ORGANIZATION_VARIANTS, PERSON_VARIANTS
 
@@ -361,3 +361,26 @@ def test_a_cyrillic_rendering_shares_a_sound_key_with_the_western_name(cyrillic:
     (name,) = prepare_name(latin, NameKind.PERSON).tokens
     shared = set(token_keys(rendering, NameKind.PERSON)) & set(token_keys(name, NameKind.PERSON))
     assert any(key.startswith("p:") for key in shared)
+
+
+def test_a_saved_index_keys_each_name_by_its_tokens_own_uids(tmp_path: Path) -> None:
+    """A name's uid set and positions are rebuilt from its tokens on load: the same int objects as the
+    tokens' uids (the aligner's memo finds them by identity), and the same values as before."""
+    reserve_token_ids(100_000)  # uids beyond the small ints Python keeps one object of
+    index = ScreeningIndex(
+        [
+            entry("u:1", EntrySchema.PERSON, "Quillon Brackenfeather", "Brackenfeather Quillon Osric"),
+            entry("u:2", EntrySchema.ORGANIZATION, "Zephyrine Vantablack Holdings Ltd"),
+        ]
+    )
+    path = tmp_path / "index.pickle"
+    index.save(path)
+    loaded = ScreeningIndex.load(path)
+    for before, after in zip(index.entries, loaded.entries, strict=True):
+        for name, read in zip(before.names, after.names, strict=True):
+            assert max(token.uid for token in read.tokens) > 256  # its new words at least
+            assert (read.uids, read.positions_by_uid) == (name.uids, name.positions_by_uid)
+            assert read.tokens == name.tokens
+            objects = {id(token.uid) for token in read.tokens}
+            assert {id(uid) for uid in read.uids} == objects
+            assert {id(uid) for uid in read.positions_by_uid} == objects
