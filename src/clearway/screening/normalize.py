@@ -31,6 +31,7 @@ from clearway.screening.translit import (
     latin_form,
     needs_early_transliteration,
     russian_latin_text,
+    translation_table,
     transliterate_words,
 )
 from clearway.screening.vocabulary import (
@@ -128,7 +129,7 @@ _SKELETON_RULES = (
     ("th", "t"), ("dh", "d"), ("kh", "h"), ("gh", "g"), ("q", "k"), ("sh", "s"), ("ph", "f"), ("dj", "j"),
     ("ou", "w"), ("oo", "w"), ("uu", "w"), ("ee", "y"), ("ii", "y"), ("ai", "y"), ("ei", "y"), ("au", "w"),
 )  # fmt: skip
-_SKELETON_DROP = str.maketrans("", "", "aeiou")
+_SKELETON_DROP = translation_table(str.maketrans("", "", "aeiou"))
 
 
 # Not `slots=True`: the compiled build makes `Token` an extension type (normalize.pxd), which has no
@@ -1157,7 +1158,7 @@ def _matches(elements: tuple[_Element, ...], element: int, text: str, position: 
 
 # Letters a romanisation adds, drops or swaps for another without naming another name: vowels, and h,
 # w, y (Abdulla/Abdullah, Yusuf/Youssef).
-_NOT_CONSONANTS = str.maketrans("", "", "aeiouyhw")
+_NOT_CONSONANTS = translation_table(str.maketrans("", "", "aeiouyhw"))
 
 
 def consonants(latin: str) -> str:

@@ -22,7 +22,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from functools import lru_cache
+from typing import Any, TypeVar
 
 import icu
 from normality import latinize_text
@@ -31,28 +33,46 @@ from rigour.text import ascii_text
 from clearway.screening.burmese import burmese_latin, is_burmese
 from clearway.screening.thai import is_thai, thai_latin
 
+# The smallest list table covers the ASCII letters: most text translated is ASCII.
+_ASCII_SIZE = 128
+_Replacement = TypeVar("_Replacement")
+
+
+def translation_table(mapping: Mapping[int, _Replacement]) -> list[Any]:
+    """`mapping` (a `str.maketrans` table) as a list for `str.translate`, which it treats alike: a
+    character the list does not reach stays as it is, as one the dict lacks, and in reach, a character
+    the dict lacks maps to itself. A dict answers each character it lacks with a KeyError that translate
+    then clears (a few hundred instructions per letter of every word); a list answers with the item."""
+    table: list[Any] = [chr(code) for code in range(max(_ASCII_SIZE, max(mapping) + 1))]
+    for code, value in mapping.items():
+        table[code] = value
+    return table
+
+
 # Letters that NFKD leaves alone; values are their usual ASCII spellings in names.
-_SPECIAL_LATIN = str.maketrans(
-    {
-        "ß": "ss",
-        "æ": "ae",
-        "œ": "oe",
-        "ø": "o",
-        "ł": "l",
-        "đ": "d",
-        "ð": "d",
-        "þ": "th",
-        "ı": "i",
-        "ħ": "h",
-        "ŧ": "t",
-        "ŋ": "n",
-        "ə": "a",  # Azerbaijani: Əliyev is written Aliyev
-        "ĸ": "k",
-        "ſ": "s",
-    }
+_SPECIAL_LATIN = translation_table(
+    str.maketrans(
+        {
+            "ß": "ss",
+            "æ": "ae",
+            "œ": "oe",
+            "ø": "o",
+            "ł": "l",
+            "đ": "d",
+            "ð": "d",
+            "þ": "th",
+            "ı": "i",
+            "ħ": "h",
+            "ŧ": "t",
+            "ŋ": "n",
+            "ə": "a",  # Azerbaijani: Əliyev is written Aliyev
+            "ĸ": "k",
+            "ſ": "s",
+        }
+    )
 )
 # Apostrophes and transliteration marks for ʿayn / hamza / soft signs: spelled or not, never a letter.
-_DROPPED_MARKS = dict.fromkeys(map(ord, "'’‘`´ʹʺʻʼʽʾʿˈ?\""), None)
+_DROPPED_MARKS = translation_table(dict.fromkeys(map(ord, "'’‘`´ʹʺʻʼʽʾʿˈ?\""), None))
 
 _HANGUL_BASE = 0xAC00
 _HANGUL_LAST = 0xD7A3
@@ -113,8 +133,10 @@ _RUSSIAN_LATIN = {
     "у": "u", "ф": "f", "х": "h", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "",
     "э": "e", "ю": "yu", "я": "ya",
 }  # fmt: skip
-_RUSSIAN_TABLE = str.maketrans(
-    {**_RUSSIAN_LATIN, **{letter.upper(): latin.capitalize() for letter, latin in _RUSSIAN_LATIN.items()}}
+_RUSSIAN_TABLE = translation_table(
+    str.maketrans(
+        {**_RUSSIAN_LATIN, **{letter.upper(): latin.capitalize() for letter, latin in _RUSSIAN_LATIN.items()}}
+    )
 )
 _RUSSIAN_WORD_END = re.compile(r"[ИиЫы][Йй]\b")  # rigour writes a final -ий/-ый as -y (Gorkiy → Gorky)
 # Any Cyrillic letter outside the Russian alphabet: its word belongs to another language's table.

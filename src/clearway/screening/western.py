@@ -16,20 +16,20 @@ from functools import lru_cache
 
 from rigour.text import metaphone
 
-from clearway.screening.translit import has_cyrillic
+from clearway.screening.translit import has_cyrillic, translation_table
 
 _VOWELS = frozenset("аеёиоуыэюяіїє")
 # ё ю я are a vowel after a consonant (Трюдо "trudo", Ляйен "layen"), and y and the vowel elsewhere (Яков).
 _PLAIN = {"ё": "o", "ю": "u", "я": "a"}
 _IOTATED = {"ё": "yo", "ю": "yu", "я": "ya"}
-_LETTERS = str.maketrans(
+_LETTERS = translation_table(str.maketrans(
     {
         "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ж": "j", "з": "z", "и": "i",
         "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s",
         "т": "t", "у": "u", "ф": "f", "х": "h", "ц": "z", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "",
         "ы": "i", "э": "e", "і": "i", "ї": "i", "є": "e", "ґ": "g",
     }
-)  # fmt: skip
+))  # fmt: skip
 _MIN_KEY = 2
 
 

@@ -16,7 +16,7 @@ from clearway.screening.normalize import (
     letter_set,
     prepare_name,
 )
-from clearway.screening.translit import latin_form, romanize_hangul, russian_latin_text
+from clearway.screening.translit import latin_form, romanize_hangul, russian_latin_text, translation_table
 from clearway.screening.western import western_reading
 
 RUSSIAN = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
@@ -239,3 +239,23 @@ def test_a_token_keeps_rigours_symbols_but_initials_and_organisation_classes() -
     token = prepare_name("Muhammad Ali", NameKind.PERSON).tokens[0]
     assert any(symbol.startswith("NAME:") for symbol in token.symbols)
     assert not any(symbol.startswith(("INITIAL:", "ORGCLS:")) for symbol in token.symbols)
+
+
+@pytest.mark.parametrize(
+    "mapping",
+    [
+        str.maketrans("", "", "aeiou"),
+        dict.fromkeys(map(ord, "'’‘`´ʼ?\""), None),
+        str.maketrans({"ß": "ss", "ø": "o", "ſ": "s", "ж": "zh", "ъ": ""}),
+        {ord("a"): ord("b"), ord("я"): "ya", 0x2019: None},
+    ],
+)
+def test_a_translation_table_as_a_list_translates_as_its_dict(mapping: dict[int, object]) -> None:
+    """`translation_table` turns a dict table into a list `str.translate` reads without a KeyError per
+    character the dict lacks: every text must come out the same, characters beyond the list included."""
+    texts = [
+        "", "mahmoud", "Abd al-Rahman", "O’Brien 'Umar", "Straße Søren ſ", "жъяяЯ", "漢字 한글 ئ", "aeiou?\"",
+        "".join(chr(code) for code in range(0, 1200, 7)), "’" * 3 + "x",
+    ]  # fmt: skip
+    table = translation_table(mapping)
+    assert [text.translate(table) for text in texts] == [text.translate(mapping) for text in texts]
