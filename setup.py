@@ -4,7 +4,7 @@ The screening hot path (name preparation, blocking, alignment) is plain Python. 
 compiler are at hand, the build also compiles those modules into extension modules: unchanged, or from a
 typed `.pyx` of the same name where there is one (`blocking.pyx`, `letters.pyx`, `glue.pyx`), with the C
 declarations of a `.pxd` beside the `.py` where there is one (`normalize.pxd`, `align.pxd`,
-`compare.pxd`). A query then takes ≈ 0.7× the time.
+`compare.pxd`, `index.pxd`). A query then takes ≈ 0.7× the time.
 Each compiled file is named after a hash of the sources it was compiled from
 (`align-<hash>.cpython-311-….so`), never `align.cpython-311-….so`: Python's own import system never picks
 it up, and `clearway.screening.compiled` loads it only while its sources still have that hash. A source

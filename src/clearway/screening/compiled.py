@@ -32,7 +32,12 @@ COMPILED_MODULES = (
 # Modules whose compiled form reads another's C declarations (its `.pxd`, by `cimport`): it can only run
 # beside that module's compiled form built from the same sources, so its hash covers those sources too,
 # and an edit of the other module sends both back to plain Python together.
-CIMPORTS = {"letters": ("normalize",), "align": ("normalize",), "compare": ("normalize", "align")}
+CIMPORTS = {
+    "letters": ("normalize",),
+    "align": ("normalize",),
+    "compare": ("normalize", "align"),
+    "index": ("normalize",),
+}
 PURE_PYTHON_VARIABLE = "CLEARWAY_PURE_PYTHON"
 _PACKAGE = __name__.rpartition(".")[0] or "clearway.screening"
 _HERE = Path(__file__).resolve().parent

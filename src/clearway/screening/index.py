@@ -143,10 +143,11 @@ def _token_keys(token: Token, kind: NameKind, deletions: bool, particles_keyed: 
         loose = loose_skeleton(token.skeleton)
         if len(loose) >= 3 and loose != token.skeleton:
             keys.append(f"l:{loose}")
-    keys.extend(f"y:{symbol}" for symbol in token.symbols if symbol.startswith(_KEYED_SYMBOLS))
+    if token.symbols:
+        keys.extend([f"y:{symbol}" for symbol in token.symbols if symbol.startswith(_KEYED_SYMBOLS)])
     keys.append(f"d:{latin}")
     if deletions and len(latin) >= MIN_DELETION_LENGTH:
-        keys.extend(f"d:{latin[:i]}{latin[i + 1 :]}" for i in range(len(latin)))
+        keys.extend([f"d:{latin[:i]}{latin[i + 1 :]}" for i in range(len(latin))])
     return keys + initial
 
 
