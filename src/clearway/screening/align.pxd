@@ -83,8 +83,7 @@ cpdef list _choose(list candidates)
 cpdef _score(PreparedName query, PreparedName candidate, list pairs, kind)
 @cython.locals(total=double, position=Py_ssize_t)
 cpdef double _weight_of(tuple weights, bits)
-@cython.locals(total=double, position=Py_ssize_t)
-cpdef double _weight_of_small(tuple weights, unsigned long long bits)
+cpdef double _add_weights(tuple weights, unsigned long long bits, double total, Py_ssize_t position)
 @cython.locals(used_q=double, used_c=double, rest_q=double, rest_c=double, fewer=double, more=double,
                matched=double, factor=double)
 cpdef double _score_bound(PreparedName query, PreparedName candidate, list pairs, kind, glued_q=*,

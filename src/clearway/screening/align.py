@@ -1081,26 +1081,25 @@ def _score_bound(
 
 
 def _weight_of(weights: tuple[float, ...], bits: int) -> float:
-    if bits < _SMALL_BITS:
-        return _weight_of_small(weights, bits)
+    """The sum of the weights at the positions of `bits` (bit i: position i), in position order: 63 bits
+    at a time, so that the compiled build loops over a C integer (one chunk for all but freak names)."""
+    if bits <= _CHUNK_MASK:
+        return _add_weights(weights, bits, 0.0, 0)
     total = 0.0
     position = 0
     while bits:
-        if bits & 1:
-            total += weights[position]
-        bits >>= 1
-        position += 1
+        total = _add_weights(weights, bits & _CHUNK_MASK, total, position)
+        bits >>= _CHUNK_BITS
+        position += _CHUNK_BITS
     return total
 
 
-# Bit sets of names of up to 63 tokens (all but freak inputs) fit a C integer in the compiled build.
-_SMALL_BITS = 1 << 63
+_CHUNK_BITS = 63
+_CHUNK_MASK = (1 << _CHUNK_BITS) - 1
 
 
-def _weight_of_small(weights: tuple[float, ...], bits: int) -> float:
-    """`_weight_of` for `bits` < `_SMALL_BITS`: the same sum, in the same order, over a C integer."""
-    total = 0.0
-    position = 0
+def _add_weights(weights: tuple[float, ...], bits: int, total: float, position: int) -> float:
+    """`total` plus the weights at `position` + i for each bit i of `bits` (< 2**63), in order."""
     while bits:
         if bits & 1:
             total += weights[position]

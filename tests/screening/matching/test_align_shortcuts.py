@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import itertools
+import random
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,7 @@ from clearway.screening.align import (
     _rounded_3,
     _Row,
     _token_similarity,
+    _weight_of,
     align,
     align_above,
     clear_memo,
@@ -329,3 +331,17 @@ def test_the_parts_similarity_rounds_as_round_does(value: float) -> None:
 def test_the_parts_similarity_rounds_as_round_does_on_every_thousandth_and_half() -> None:
     values = [step / 2000 + offset for step in range(2001) for offset in (0.0, 1e-13, -1e-13, 3e-7, -3e-7)]
     assert [_rounded_3(value) for value in values] == [round(value, 3) for value in values]
+
+
+@pytest.mark.parametrize("size", [1, 5, 63, 64, 70, 130])
+def test_the_bound_sums_the_weights_of_any_bit_set_in_position_order(size: int) -> None:
+    """`_weight_of` adds 63 bits at a time (a C loop when compiled): the same float as adding the weights
+    of the set bits one by one in position order, for names shorter and longer than one chunk."""
+    rng = random.Random(size)
+    weights = tuple(rng.random() for _ in range(size))
+    for bits in [0, (1 << size) - 1, *(rng.getrandbits(size) for _ in range(200))]:
+        expected = 0.0
+        for position in range(size):
+            if bits >> position & 1:
+                expected += weights[position]
+        assert _weight_of(weights, bits) == expected
