@@ -11,7 +11,12 @@ deduplicating records of one sanctioned entity across sources (`third_set_dedup_
 customer-entered names against list names (`third_set_customer_pairs.csv`, which counts nearly any two
 names a letter apart as different people). They measured F1 0.796 and 0.738 on arrival, 0.889 and 0.883
 with `clearway-match/1.13` (docs/benchmarks.md): below the 0.90 target, so their floors only guard
-against losing ground."""
+against losing ground.
+
+The fourth set (`fourth_set_pairs.csv`, 500 pairs, 75 with one name in its own script) was written the same
+way, as a public benchmark of screening pairs would look (list names against names from other sources,
+hard negatives: relatives, subsidiaries, names a letter apart): F1 0.845 on arrival with
+`clearway-match/1.18`. No rule has been changed for it; its floor guards that figure."""
 
 from __future__ import annotations
 
@@ -29,6 +34,7 @@ EVAL_PAIRS = DATA / "eval_pairs.csv"
 SECOND_SET = DATA / "second_set_pairs.csv"
 THIRD_DEDUP = DATA / "third_set_dedup_pairs.csv"
 THIRD_CUSTOMER = DATA / "third_set_customer_pairs.csv"
+FOURTH_SET = DATA / "fourth_set_pairs.csv"
 
 
 def _rows(path: Path = EVAL_PAIRS) -> list[dict[str, str]]:
@@ -47,8 +53,8 @@ def test_eval_set_is_large_and_balanced() -> None:
 
 @pytest.mark.parametrize(
     ("path", "floor"),
-    [(EVAL_PAIRS, 0.90), (SECOND_SET, 0.90), (THIRD_DEDUP, 0.85), (THIRD_CUSTOMER, 0.85)],
-    ids=["eval_pairs", "second_set", "third_dedup", "third_customer"],
+    [(EVAL_PAIRS, 0.90), (SECOND_SET, 0.90), (THIRD_DEDUP, 0.85), (THIRD_CUSTOMER, 0.85), (FOURTH_SET, 0.84)],
+    ids=["eval_pairs", "second_set", "third_dedup", "third_customer", "fourth_set"],
 )
 def test_f1_at_default_threshold(path: Path, floor: float) -> None:
     tp = fp = fn = 0
