@@ -46,7 +46,7 @@ from clearway.screening.translit import is_han_character
 from clearway.screening.wade_giles import PINYIN_SYLLABLES, pinyin_pair, pinyin_spelling
 from clearway.screening.written_names import written_names
 
-ALGORITHM_VERSION = "clearway-match/1.18"
+ALGORITHM_VERSION = "clearway-match/1.19"
 DEFAULT_THRESHOLD = 0.80
 WEAK_ALIAS_FACTOR = 0.95  # low-quality aliases ("Abu Muhammad") identify less than real names
 _ROUNDING = 1e-4  # scores are rounded to 4 places: a bound must not cut what rounding would lift

@@ -325,6 +325,8 @@ def _prepare_cached(text: str, kind: NameKind) -> PreparedName:
         text = _NUMBER_SIGN.sub("", text)
     if kind == NameKind.OBJECT and "호" in text:
         text = _KOREAN_NUMBER_SIGN.sub("", text)
+    if kind == NameKind.OBJECT:
+        text = _VESSEL_TYPE_PREFIX.sub("", text, count=1)
     analysis: _Analysis | None = _analysed_in_latin(text, kind)
     if analysis is None:
         name = _analysed(text, kind)
@@ -401,6 +403,13 @@ def _look_alike_letter(found: re.Match[str]) -> str:
 
 # "JI SONG NO.6" is "Ji Song 6": a vessel's number written after "No." (dotted: "No" alone may be a word).
 _NUMBER_SIGN = re.compile(r"(?<![^\W\d_])no\.\s*(?=\d)", re.I)
+# A vessel's type written before its name: motor, sailing and royal yachts (MY, M/Y, SY, RY, MSY), research,
+# fishing and sailing vessels (RV, FV, SV), motor and training ships (MS, TS), dotted or with a slash.
+# rigour sets aside MV, MT and SS itself, not these: "MY DILBAR" kept "my" as a name word, and scored 0.56
+# against the listed "DILBAR". Only before another word: "MY" alone stays a name.
+_VESSEL_TYPE_PREFIX = re.compile(
+    r"^\s*(?:M\.?/?\s?S\.?/?\s?Y|[MSR]\.?/?\s?Y|[RFS]\.?/?\s?V|[MT]\.?/?\s?S)\.?\s+(?=\w)", re.I
+)
 # Korean writes a vessel's number with 호 after it ("유정 2호" is "Yu Jong 2").
 _KOREAN_NUMBER_SIGN = re.compile(r"(?<=\d)\s*호(?![가-힣])")
 

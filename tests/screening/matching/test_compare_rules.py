@@ -52,6 +52,9 @@ MATCHES = [
     ("a vessel's number in roman numerals", "Grace 1", "GRACE I", "Vessel"),
     ("a larger roman numeral", "Star 14", "STAR XIV", "Vessel"),
     ("a vessel's number after No.", "Ji Song 6", "JI SONG NO.6", "Vessel"),
+    ("a yacht's type before its name", "DILBAR", "MY DILBAR", "Vessel"),
+    ("a yacht's type, with a slash", "AMADEA", "M/Y AMADEA", "Vessel"),
+    ("a research vessel's type, dotted", "Polarstern", "R.V. Polarstern", "Vessel"),
     ("tajik -o for -a, a name rigour does not know", "Abdullo Rahmonov", "Abdulla Rahmonov", P),
     ("an organisation's initials", "Islamic Republic of Iran Shipping Lines", "IRISL", C),
     (
@@ -570,6 +573,21 @@ def test_explanation_of_a_fathers_name() -> None:
     assert "one name is the other's father's" in explanation.notes
     # The same man with his lineage written out is no one's father: his own given name is matched.
     assert compare_names("Usama bin Laden", "Usama bin Muhammad bin Awad BIN LADIN", P).score >= 0.8
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        ("MY DILBAR", ["dilbar"]),
+        ("S/Y BLACK PEARL", ["black", "pearl"]),
+        ("MSY WHITE ROSE", ["white", "rose"]),
+        ("FV Lucky Star", ["lucky", "star"]),
+        ("MY", ["my"]),  # a name of its own, not a type before one
+        ("MYSTIC", ["mystic"]),
+    ],
+)
+def test_a_vessels_type_before_its_name_is_set_aside(name: str, words: list[str]) -> None:
+    assert [token.latin for token in prepare_name(name, NameKind.OBJECT).tokens] == words
 
 
 def test_dotted_initials_are_split_but_not_dotted_legal_forms() -> None:
