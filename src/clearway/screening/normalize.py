@@ -382,9 +382,10 @@ def _hong_kong(found: re.Match[str]) -> str:
 
 # A digit between two letters of a word is a letter misread or mistyped as it ("A1i Hassan", "M0hammed":
 # scans, OCR'd documents, evasion). Not in a vessel's or aircraft's name, whose numbers are part of it,
-# and not at a word's edge ("3M", "Grace1"). The letter takes the case of the one after it: a 1 is the
-# capital I among capitals ("K1M"), else the small l ("A1i").
-_DIGIT_INSIDE_WORD = re.compile(r"(?<=[^\W\d_])[01358](?=[^\W\d_])")
+# and not at a word's edge ("3M", "Grace1"), except a zero opening a word of letters ("0leg", "0MAR"): no
+# number is written with a leading zero before letters. The letter takes the case of the one after it: a
+# 1 is the capital I among capitals ("K1M"), else the small l ("A1i").
+_DIGIT_INSIDE_WORD = re.compile(r"(?<=[^\W\d_])[01358](?=[^\W\d_])|(?<!\w)0(?=[^\W\d_]{2})")
 _LOOK_ALIKE_LETTER = {"0": "o", "1": "l", "3": "e", "5": "s", "8": "b"}
 _LOOK_ALIKE_CAPITAL = {"0": "O", "1": "I", "3": "E", "5": "S", "8": "B"}
 

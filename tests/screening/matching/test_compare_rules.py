@@ -340,6 +340,7 @@ MATCHES = [
     ),
     ("a dotted legal form that opens a name", "P.T. Bank Mandiri", "PT Bank Mandiri", E),
     ("a digit read for a small letter (OCR)", "A1i Hassan", "Ali Hassan", P),
+    ("a zero read for the O opening a name (OCR)", "Oleg Vladimirovich DERIPASKA", "0leg Deripaska", P),
     ("digits read for capitals", "K1M J0NG UN", "Kim Jong Un", P),
     ("an acronym with a legal form", "IRISL Ltd", "Islamic Republic of Iran Shipping Lines", C),
     ("what a Russian enterprise is, left out", "NPO Mashinostroyeniya", "AO VPK NPO Mashinostroyeniya", C),
@@ -846,6 +847,10 @@ def test_a_letter_written_twice_across_a_vowel_is_two_letters() -> None:
         ("3M Company", "3M Company"),  # a digit at a word's edge is the name's own
         ("Grace 1", "Grace 1"),
         ("Apartment 12B", "Apartment 12B"),
+        ("0leg Deripaska", "oleg Deripaska"),  # a zero opening a word of letters
+        ("0MAR ALI", "OMAR ALI"),
+        ("007 Trading", "007 Trading"),
+        ("0 Ali", "0 Ali"),
     ],
 )
 def test_a_digit_inside_a_word_is_read_as_the_letter_it_looks_like(written: str, read: str) -> None:
