@@ -185,7 +185,9 @@ GENERIC_ORG_TOKENS = _words(
     foods food pharma pharmaceutical medical health media communications telecom network networks
     resources supply supplies equipment machinery motors aviation airlines air airways sea ocean
     star new world east west north south middle far eastern western asia africa europe american euro
-    first second third state government federal public joint stock republic islamic """
+    first second third state government federal public joint stock republic islamic mobile digital
+    software minerals tanker tankers navigation travel tourism hotels textile textiles cement fertilizer
+    fertilizers plastics paper biotech """
 )
 
 # Cities and provinces that open the registered names of companies on the lists and that rigour's place
