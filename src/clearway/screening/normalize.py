@@ -50,10 +50,12 @@ from clearway.screening.vocabulary import (
     OTHER_SCRIPT_SYMBOLS,
     PARTICLES,
     PATRONYMIC_SUFFIXES,
+    PATRONYMIC_SYMBOL_ENDINGS,
     PERSON_NAME_SYMBOLS,
     PLACE_WORDS,
     SYMBOLS_NOT_MEANT,
     TRANSLATED_WORD_SYMBOLS,
+    patronymic_symbols,
 )
 from clearway.screening.western import cyrillic_sound, latin_sound
 
@@ -102,6 +104,7 @@ WEIGHT_PLACE = 0.3
 WEIGHT_LEGAL_WORD = 0.15
 WEIGHT_OWN_ACRONYM = 0.1  # "Haqqani Network (HQN)": the acronym repeats the name, it adds nothing to it
 CONFLICT_WEIGHT_FLOOR = 0.8
+PATRONYMIC_CONFLICT_WEIGHT = 1.0  # two fathers' names, each left out of the other name (`_conflict_weight`)
 MIN_MISSPELT_LEGAL_FORM = 6  # shorter forms (ltda, corp) are too close to real names (Cora, Lida)
 
 # The Arabic article is written joined to the word (الأسد); Latin spellings separate it (al-Assad).
@@ -823,10 +826,11 @@ def _finish(
     weights = tuple([t.weight for t in tokens])
     floor = CONFLICT_WEIGHT_FLOOR
     # A place conflicts as a generic word does (Shanghai / Shenzhen Huaxin Trading, Ansar al-Sharia in
-    # Libya / in Tunisia), though left out it costs less than one (Shenzhen Huawei Technologies).
-    conflict_weights = tuple(
-        [max(t.weight, floor) if t.generic or t.weight == WEIGHT_PLACE else t.weight for t in tokens]
-    )
+    # Libya / in Tunisia), though left out it costs less than one (Shenzhen Huawei Technologies). So does
+    # a patronymic of a known father's name: left out it costs little (documents drop it), but against
+    # another one it names another father ("Vladimir Vladimirovich" / "Vladimir Alekseyevich KARA-MURZA",
+    # a son and his father).
+    conflict_weights = tuple([_conflict_weight(t, floor) for t in tokens])
     uids, positions_by_uid = _uid_fields(tokens)
     return PreparedName(
         original=text,
@@ -1059,6 +1063,7 @@ def _token_symbols(
             OTHER_SCRIPT_SYMBOLS.get(latin) if script != _LATIN else None,
             TRANSLATED_WORD_SYMBOLS.get(latin) if kind != _PERSON else None,
             _PERSON_SYMBOLS.get(latin) if kind in (_PERSON, _GENERIC) else None,
+            patronymic_symbols(latin) if kind in (_PERSON, _GENERIC) else None,
             _dj_symbols(text, latin),
         )
         if found
@@ -1283,6 +1288,18 @@ def _weight(latin: str, role: TokenRole, kind: NameKind, symbols: frozenset[str]
     if kind == _ORGANIZATION:
         return _org_weight(latin, symbols)
     return max(_org_weight(latin, symbols), _person_weight(latin, symbols))
+
+
+def _conflict_weight(token: Token, floor: float) -> float:
+    if token.generic or token.weight == WEIGHT_PLACE:
+        return max(token.weight, floor)
+    if token.weight == WEIGHT_PATRONYMIC and _a_fathers_name(token.symbols):
+        return PATRONYMIC_CONFLICT_WEIGHT
+    return token.weight
+
+
+def _a_fathers_name(symbols: frozenset[str]) -> bool:
+    return any(symbol.endswith(PATRONYMIC_SYMBOL_ENDINGS) for symbol in symbols)
 
 
 def _person_weight(latin: str, symbols: frozenset[str]) -> float:

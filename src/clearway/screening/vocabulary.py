@@ -563,3 +563,49 @@ _GIVEN_NAME_FORMS = (
 
 # The symbols above, only given to the words of people's names (and of names of unknown kind).
 PERSON_NAME_SYMBOLS = _symbol_groups(*_PERSON_ABBREVIATIONS, *_EAST_SLAVIC_GIVEN_NAMES, *_GIVEN_NAME_FORMS)
+
+# An East Slavic patronymic is the father's given name and a suffix, in the form of the language the name
+# is written in: Russian Nikolayevich / Nikolaevna, Ukrainian Mykolaiovych / Mykolaivna, Belarusian
+# Mikalaevich. One person's lists and documents give it in several ("Vladimir Nikolaevich PAVLENKO" a.k.a.
+# "Volodymyr Mykolaiovych PAVLENKO" on OFAC's list), and the spellings differ in consonants, as the given
+# names do. A patronymic whose stem is one of `_EAST_SLAVIC_GIVEN_NAMES` gets that name's symbol with the
+# patronymic's gender: a son's and a daughter's patronymics of one father are not one name. Suffixes are
+# tried longest first; the stem is tried as it is and without a final i, y or j ("Sergeyevich" → serge,
+# Sergei's stem; "Serhiiovych" → serhi → serh, Serhii's).
+_PATRONYMIC_SUFFIXES = (
+    ("m", ("iiovych", "iyovych", "iyevich", "iovych", "yovych", "ievich", "yevich", "evich", "ovich")),
+    ("m", ("avich", "ovych", "evych")),
+    ("f", ("iyevna", "ievna", "yevna", "evna", "ovna", "iivna", "ivna", "auna", "euna")),
+)
+
+
+PATRONYMIC_SYMBOL_ENDINGS = ("+son", "+daughter")
+
+
+def _given_name_stems() -> dict[str, str]:
+    stems: dict[str, str] = {}
+    for group in _EAST_SLAVIC_GIVEN_NAMES:
+        symbol, _, words = group.partition(" ")
+        for word in words.split():
+            for stem in (word, word.rstrip("iyj"), word[:-1] if word.endswith(("o", "a")) else word):
+                if len(stem) >= 3:
+                    stems.setdefault(stem, symbol)
+    return stems
+
+
+_GIVEN_NAME_STEMS = _given_name_stems()
+
+
+def patronymic_symbols(latin: str) -> frozenset[str] | None:
+    """The symbol of an East Slavic patronymic's father's name with its gender ("nikolaevich" and
+    "mykolaiovych": NAME:cw-nikolai+son), or None for any other word."""
+    if not latin.endswith(("ich", "ych", "na")):
+        return None  # nearly every word
+    for gender, suffixes in _PATRONYMIC_SUFFIXES:
+        for suffix in suffixes:
+            if latin.endswith(suffix) and len(latin) > len(suffix) + 2:
+                stem = latin[: -len(suffix)]
+                symbol = _GIVEN_NAME_STEMS.get(stem) or _GIVEN_NAME_STEMS.get(stem.rstrip("iyj"))
+                if symbol is not None:
+                    return frozenset({symbol + PATRONYMIC_SYMBOL_ENDINGS[gender == "f"]})
+    return None

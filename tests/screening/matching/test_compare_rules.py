@@ -23,6 +23,7 @@ from clearway.screening.normalize import (
     prepare_name,
 )
 from clearway.screening.translit import latin_form, needs_early_transliteration
+from clearway.screening.vocabulary import patronymic_symbols
 
 P, C, E = "Person", "Company", "LegalEntity"
 
@@ -36,6 +37,19 @@ MATCHES = [
         "Armando CORNELIO VALENCIA",
         P,
     ),
+    (
+        "a patronymic in russian and in ukrainian, as one entry's aliases",
+        "Vladimir Nikolaevich PAVLENKO",
+        "Volodymyr Mykolaiovych PAVLENKO",
+        P,
+    ),
+    (
+        "a daughter's patronymic in russian and in ukrainian",
+        "Elena Nikolaevna KOSTENKO",
+        "Olena Mykolaivna KOSTENKO",
+        P,
+    ),
+    ("a patronymic in belarusian", "Stepan Mikalaevich SUKHORENKA", "Stepan Nikolaevich SUKHORENKO", P),
     (
         "middle names in another order, as one entry's aliases",
         "Kamal Mustafa Sultan Abdallah AL-TIKRITI",
@@ -436,6 +450,12 @@ NON_MATCHES = [
     ),
     ("a son named after his father", "Mohammed bin Rashid Al Maktoum", "Rashid bin Mohammed Al Maktoum", P),
     ("lineage swapped, kind unknown", "Abdullah bin Abdulaziz", "Abdulaziz bin Abdullah", E),
+    (
+        "two fathers' names: a son and his father",
+        "Vladimir Vladimirovich KARA-MURZA",
+        "Vladimir Alekseyevich KARA-MURZA",
+        P,
+    ),
     ("a company's dotted legal form is no pair of initials", "Berlin Internacional S.A.", "Sergio Abad", E),
     ("same surname, other given name", "John Smith", "James Smith", P),
     ("same family, other member", "Bashar al-Assad", "Maher al-Assad", P),
@@ -574,6 +594,25 @@ def test_explanation_of_a_fathers_name() -> None:
     assert "one name is the other's father's" in explanation.notes
     # The same man with his lineage written out is no one's father: his own given name is matched.
     assert compare_names("Usama bin Laden", "Usama bin Muhammad bin Awad BIN LADIN", P).score >= 0.8
+
+
+@pytest.mark.parametrize(
+    ("word", "symbols"),
+    [
+        ("nikolayevich", {"NAME:cw-nikolai+son"}),
+        ("mykolaiovych", {"NAME:cw-nikolai+son"}),
+        ("mikalaevich", {"NAME:cw-nikolai+son"}),
+        ("mykolaivna", {"NAME:cw-nikolai+daughter"}),
+        ("serhiiovych", {"NAME:cw-sergei+son"}),
+        ("sergeyevich", {"NAME:cw-sergei+son"}),
+        ("uladzimiravich", {"NAME:cw-vladimir+son"}),
+        ("ivanovich", None),  # Ivan is written alike in the three languages: spelling meets it
+        ("abramovich", None),  # a surname of a name the table lacks
+        ("petrova", None),
+    ],
+)
+def test_an_east_slavic_patronymic_has_its_fathers_name(word: str, symbols: set[str] | None) -> None:
+    assert patronymic_symbols(word) == (frozenset(symbols) if symbols else None)
 
 
 @pytest.mark.parametrize(
