@@ -103,9 +103,9 @@ def test_clean_individual_passes(database: Database, account_id: str, screening:
 def test_a_name_the_engine_cannot_read_is_not_passed(
     database: Database, account_id: str, screening: ScreeningService
 ) -> None:
-    """Written only in Khmer, which Clearway has no transliteration for, the name was compared with
+    """Written only in Tibetan, which Clearway has no transliteration for, the name was compared with
     nothing: the AML step is INCOMPLETE with an issue saying so, and the decision is REVIEW, not PASS."""
-    entity = add_person(database, account_id, first_name="ហ៊ុន", last_name="សែន")
+    entity = add_person(database, account_id, first_name="བསྟན་འཛིན", last_name="རྒྱ་མཚོ")
     execution = run(database, account_id, entity, screening)
     assert (execution.state, execution.result) == ("COMPLETED", "REVIEW")
     assert "AML" in execution.steps["incomplete"]

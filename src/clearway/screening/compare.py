@@ -114,8 +114,8 @@ class PreparedParty:
     @property
     def unreadable(self) -> bool:
         """No name of the party has a word to compare: written only in a script Clearway cannot read
-        (Khmer, Lao, Tibetan, …) or only of punctuation. Screening it finds nothing because it compares
-        nothing, which a caller must be able to tell from "no match"."""
+        (Tibetan, traditional Mongolian, …) or only of punctuation. Screening it finds nothing because it
+        compares nothing, which a caller must be able to tell from "no match"."""
         if any(self._names.values()):
             return False  # a reading screening already prepared has words: no other reading is prepared
         kinds = (NameKind.PERSON, NameKind.ORGANIZATION) if self.kind == _GENERIC else (self.kind,)

@@ -14,8 +14,9 @@ works on lower-case ASCII forms, so every token gets one. Four paths, cheapest f
 4. Everything else: `rigour.text.ascii_text` (its own tables for Ukrainian, Serbian, Macedonian and the
    Central Asian Cyrillic alphabets, which it tells apart by their letters; Greek, Armenian, Georgian;
    ICU transforms for Arabic, Hebrew, Han, Devanagari, …). ICU is slow (up to a millisecond a call),
-   hence the per-token cache. Burmese and Thai, which ICU reads letter by letter, are read by readers of
-   their own (`burmese`, `thai`) as their names are spelt in Latin.
+   hence the per-token cache. Burmese and Thai, which ICU reads letter by letter, and Khmer and Lao, which
+   it does not read at all, are read by readers of their own (`burmese`, `thai`, `khmer`, `lao`) as their
+   names are spelt in Latin.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ from normality import latinize_text
 from rigour.text import ascii_text
 
 from clearway.screening.burmese import burmese_latin, is_burmese
+from clearway.screening.khmer import is_khmer, khmer_latin
+from clearway.screening.lao import is_lao, lao_latin
 from clearway.screening.thai import is_thai, thai_latin
 
 # The smallest list table covers the ASCII letters: most text translated is ASCII.
@@ -185,6 +188,10 @@ def _latin_form_slow(token: str) -> str:
         return burmese_latin(token)
     if is_thai(token):
         return thai_latin(token)
+    if is_khmer(token):
+        return khmer_latin(token)
+    if is_lao(token):
+        return lao_latin(token)
     russian = russian_latin_text(token)
     if russian is not None:
         return _ascii_cleaned(russian)

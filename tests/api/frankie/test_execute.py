@@ -72,9 +72,9 @@ def test_create_and_execute(http: TestClient, tenant: Tenant) -> None:
 def test_a_name_screening_cannot_read_is_sent_to_review_with_a_spec_valid_issue(
     http: TestClient, tenant: Tenant
 ) -> None:
-    """A name written only in Khmer (no transliteration at hand) was not screened: REVIEW, not PASS, with
+    """A name written only in Tibetan (no transliteration at hand) was not screened: REVIEW, not PASS, with
     the issue in the vendor's vocabulary (BAD_DATA_NAME) and the engine's code beside it."""
-    individual = {**INDIVIDUAL, "name": {"givenName": "ហ៊ុន", "familyName": "សែន"}}
+    individual = {**INDIVIDUAL, "name": {"givenName": "བསྟན་འཛིན", "familyName": "རྒྱ་མཚོ"}}
     response = http.post(CREATE_AND_EXECUTE.format(serviceName="KYC", workflowName="KYC_AML"),
                          json={"individual": individual}, headers=tenant.headers())  # fmt: skip
     assert response.status_code == 200, response.text

@@ -141,12 +141,12 @@ def test_screen_batch_writes_one_line_per_row_in_order(env: dict[str, str], tmp_
 
 @pytest.mark.parametrize("workers", ["1", "2"])
 def test_screen_batch_marks_names_it_cannot_read(env: dict[str, str], tmp_path: Path, workers: str) -> None:
-    """A name in a script Clearway does not read (Khmer), or of punctuation only, compared nothing: its line
+    """A name in a script Clearway does not read (Tibetan), or of punctuation only, compared nothing: its line
     says so, and so does a warning, rather than passing for a name without hits. A Sinhala name, which a
     recursion once crashed the batch on, is read."""
     batch = tmp_path / "batch.csv"
     batch.write_text(
-        'full_name,schema\nហ៊ុន សែន,Person\n"NASRALLAH, Hasan",Person\n---,\nමහින්ද රාජපක්ෂ,Person\n',
+        'full_name,schema\nབསྟན་འཛིན་རྒྱ་མཚོ,Person\n"NASRALLAH, Hasan",Person\n---,\nමහින්ද රාජපක්ෂ,Person\n',
         encoding="utf-8",
     )
     out = tmp_path / "hits.jsonl"
@@ -161,7 +161,7 @@ def test_screen_batch_marks_names_it_cannot_read(env: dict[str, str], tmp_path: 
 
 
 def test_screen_warns_of_a_name_it_cannot_read(env: dict[str, str]) -> None:
-    code, stdout, stderr = _run(env, "screen", "ហ៊ុន សែន", "--json")
+    code, stdout, stderr = _run(env, "screen", "བསྟན་འཛིན་རྒྱ་མཚོ", "--json")
     assert code == 0, stderr
     assert json.loads(stdout)["unreadable"] is True
     assert "not screened" in stderr

@@ -67,6 +67,8 @@ MATCHES = [
     ("a larger roman numeral", "Star 14", "STAR XIV", "Vessel"),
     ("a vessel's number after No.", "Ji Song 6", "JI SONG NO.6", "Vessel"),
     ("a yacht's type before its name", "DILBAR", "MY DILBAR", "Vessel"),
+    ("a name in khmer, read as cambodians spell names", "HUN Sen", "ហ៊ុន សែន", P),
+    ("a name in lao, read as lao names are spelt", "Thongloun SISOULITH", "ທອງລຸນ ສີສຸລິດ", P),
     ("a yacht's type, with a slash", "AMADEA", "M/Y AMADEA", "Vessel"),
     ("a research vessel's type, dotted", "Polarstern", "R.V. Polarstern", "Vessel"),
     ("tajik -o for -a, a name rigour does not know", "Abdullo Rahmonov", "Abdulla Rahmonov", P),

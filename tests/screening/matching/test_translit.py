@@ -207,7 +207,8 @@ def test_cyrillic_is_read_as_the_western_name_it_may_render(written: str, read: 
 def test_letters_no_table_reads_leave_nothing() -> None:
     """Sinhala digits (which nothing reads) once sent the Indic path into endless recursion."""
     assert latin_form("෧෨") == ""
-    assert latin_form("ហ៊ុន") == ""  # Khmer: no transliteration at hand
+    assert latin_form("བསྟན") == ""  # Tibetan: no transliteration at hand
+    assert latin_form("ហ៊ុន") == "hun"  # Khmer: read by `khmer`
     assert latin_form("මහින්ද෴") == "mahinda"  # a letter not read is left out, the word kept
 
 
