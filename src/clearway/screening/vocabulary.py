@@ -572,13 +572,11 @@ PERSON_NAME_SYMBOLS = _symbol_groups(*_PERSON_ABBREVIATIONS, *_EAST_SLAVIC_GIVEN
 # patronymic's gender: a son's and a daughter's patronymics of one father are not one name. Suffixes are
 # tried longest first; the stem is tried as it is and without a final i, y or j ("Sergeyevich" → serge,
 # Sergei's stem; "Serhiiovych" → serhi → serh, Serhii's).
-_PATRONYMIC_SUFFIXES = (
-    ("m", ("iiovych", "iyovych", "iyevich", "iovych", "yovych", "ievich", "yevich", "evich", "ovich")),
-    ("m", ("avich", "ovych", "evych")),
-    ("f", ("iyevna", "ievna", "yevna", "evna", "ovna", "iivna", "ivna", "auna", "euna")),
-)
-
-
+_EAST_SLAVIC_PATRONYMIC_ENDINGS = (
+    ("m", ("iiovych", "iyovych", "iyevich", "iovych", "yovych", "ievich", "yevich", "avich", "evich", "ovich",
+           "ovych", "evych")),
+    ("f", ("iyevna", "ievna", "yevna", "iivna", "evna", "ovna", "ivna", "auna", "euna")),
+)  # fmt: skip
 PATRONYMIC_SYMBOL_ENDINGS = ("+son", "+daughter")
 
 
@@ -601,7 +599,7 @@ def patronymic_symbols(latin: str) -> frozenset[str] | None:
     "mykolaiovych": NAME:cw-nikolai+son), or None for any other word."""
     if not latin.endswith(("ich", "ych", "na")):
         return None  # nearly every word
-    for gender, suffixes in _PATRONYMIC_SUFFIXES:
+    for gender, suffixes in _EAST_SLAVIC_PATRONYMIC_ENDINGS:
         for suffix in suffixes:
             if latin.endswith(suffix) and len(latin) > len(suffix) + 2:
                 stem = latin[: -len(suffix)]
